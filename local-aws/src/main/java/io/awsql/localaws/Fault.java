@@ -1,0 +1,13 @@
+package io.awsql.localaws;
+
+/** What can go wrong with one call, in each protocol's own terms when rendered. */
+public enum Fault {
+  /** The service refuses for rate: EC2 {@code RequestLimitExceeded} 503, REST-JSON {@code ThrottlingException} 429. */
+  THROTTLE,
+  /** The service fails: EC2 {@code InternalError} 500, REST-JSON {@code InternalServerException} 500. */
+  INTERNAL_ERROR,
+  /** The answer arrives late by the rule's latency, then normally. */
+  LATENCY,
+  /** The answer is the real one cut in half: a body no client can parse. */
+  MALFORMED_BODY
+}

@@ -1,0 +1,267 @@
+package io.awsql.localaws;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.awsql.localaws.ec2.Ec2QueryHandler;
+import io.awsql.localaws.ec2.StoreImageTasks;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An embeddable local AWS endpoint: one HTTP server on the loopback interface that answers the AWS APIs
+ * awsql maps, byte-compatible with what AWS sends, so the real AWS SDKs and CLI can be pointed at it.
+ * State is in memory and per region (taken from each request's SigV4 scope).
+ *
+ * <pre>{@code
+ * try (LocalAws aws = LocalAws.builder().demoData().start()) {
+ *   Ec2Client ec2 = Ec2Client.builder().endpointOverride(aws.endpoint())...
+ * }
+ * }</pre>
+ */
+public final class LocalAws implements AutoCloseable {
+  private static final int REQUEST_LOG_CAPACITY = 100_000;
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final List<ServiceHandler> handlers;
+  private final SigV4Verifier verifier;
+  private final FaultInjector faults;
+  private final RequestLog requestLog = new RequestLog(REQUEST_LOG_CAPACITY);
+  private final Clock clock;
+  private final StoreImageTasks storeImageTasks;
+
+  private LocalAws(Builder b) throws IOException {
+    this.clock = b.clock;
+    this.faults = new FaultInjector(b.faultSeed);
+    this.verifier = new SigV4Verifier(b.accessKeys);
+    this.storeImageTasks = new StoreImageTasks(clock);
+    for (Seed seed : b.seeds) {
+      load(seed);
+    }
+    this.handlers = List.of(new Ec2QueryHandler(storeImageTasks));
+    this.server = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 128);
+    AtomicInteger threadNumber = new AtomicInteger();
+    this.executor = Executors.newFixedThreadPool(b.threads, r -> {
+      Thread t = new Thread(r, "local-aws-" + threadNumber.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(executor);
+    server.createContext("/", this::exchange);
+    server.start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The base URI to give an SDK as endpoint override, e.g. {@code http://127.0.0.1:45123}. */
+  public URI endpoint() {
+    InetSocketAddress address = server.getAddress();
+    return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Every request answered, with decoded parameters, for asserting what a client sent. */
+  public RequestLog requestLog() {
+    return requestLog;
+  }
+
+  /** Fault rules: add to inject throttling, internal errors, latency or malformed bodies. */
+  public FaultInjector faults() {
+    return faults;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The EC2 store image task state, for seeding and inspection. */
+  public StoreImageTasks storeImageTasks() {
+    return storeImageTasks;
+  }
+
+  /** Adds a seed's resources (relative times are taken from this endpoint's clock now). */
+  public void load(Seed seed) {
+    seed.regions().forEach(storeImageTasks::load);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void exchange(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      AwsRequest request = read(exchange);
+      AwsResponse response = answer(request);
+      exchange.getResponseHeaders().set("Content-Type", response.contentType());
+      exchange.getResponseHeaders().set("x-amzn-RequestId", request.requestId());
+      response.headers().forEach(exchange.getResponseHeaders()::set);
+      byte[] body = response.body();
+      exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+      if (body.length > 0) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+      }
+    }
+  }
+
+  private static AwsRequest read(HttpExchange exchange) throws IOException {
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readAllBytes();
+    }
+    URI uri = exchange.getRequestURI();
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
+    return new AwsRequest(UUID.randomUUID().toString(), exchange.getRequestMethod(), uri.getRawPath(),
+        uri.getRawQuery(), headers, body);
+  }
+
+  /** The whole life of one call: route, parse, authenticate, inject faults, run, log. */
+  AwsResponse answer(AwsRequest request) {
+    Instant receivedAt = clock.instant();
+    ServiceHandler handler = handlers.stream().filter(h -> h.accepts(request)).findFirst().orElse(null);
+    if (handler == null) {
+      AwsResponse unknown = AwsResponse.error(new AwsError(404, "UnknownOperationException", ""), "text/plain",
+          "No AWS API served by local-aws matches " + request.method() + " " + request.rawPath() + ".\n", Map.of());
+      log(request, receivedAt, null, null, null, Map.of(), unknown);
+      return unknown;
+    }
+    ServiceHandler.Call call = null;
+    Caller caller = null;
+    AwsResponse response;
+    try {
+      call = handler.parse(request);
+      caller = verifier.verify(request, handler.signingName());
+      response = handleWithFaults(handler, call, caller);
+    } catch (AwsError error) {
+      response = handler.render(error, request);
+    } catch (RuntimeException bug) {
+      response = handler.render(new AwsError(500, handler.internalError().code(),
+          handler.internalError().getMessage() + " (" + bug + ")"), request);
+    }
+    log(request, receivedAt, call == null ? null : call.action(), caller,
+        handler.signingName(), call == null ? Map.of() : call.parameters(), response);
+    return response;
+  }
+
+  private AwsResponse handleWithFaults(ServiceHandler handler, ServiceHandler.Call call, Caller caller) {
+    FaultInjector.Decision decision = faults.decide(call.action());
+    if (decision.latencyMillis() > 0) {
+      try {
+        Thread.sleep(decision.latencyMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (decision.has(Fault.THROTTLE)) {
+      throw handler.throttlingError();
+    }
+    if (decision.has(Fault.INTERNAL_ERROR)) {
+      throw handler.internalError();
+    }
+    AwsResponse response = handler.handle(call, caller);
+    return decision.has(Fault.MALFORMED_BODY) ? response.truncated() : response;
+  }
+
+  private void log(AwsRequest request, Instant receivedAt, String action, Caller caller, String service,
+      Map<String, List<String>> parameters, AwsResponse response) {
+    requestLog.add(new LoggedRequest(request.requestId(), receivedAt, service, action,
+        caller == null ? null : caller.region(), caller == null ? null : caller.accessKeyId(),
+        Collections.unmodifiableMap(new LinkedHashMap<>(parameters)), response.status(), response.errorCode()));
+  }
+
+  /** Settings for a new endpoint; {@link #start()} binds it. */
+  public static final class Builder {
+    private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+    private int port;
+    private Clock clock = Clock.systemUTC();
+    private long faultSeed = 1;
+    private int threads = 16;
+    private final List<Seed> seeds = new ArrayList<>();
+    private final Map<String, AccessKey> accessKeys = new HashMap<>();
+
+    private Builder() {
+      accessKey(AccessKey.DEMO);
+      accessKey(AccessKey.READ_ONLY);
+      accessKey(AccessKey.NO_ACCESS);
+    }
+
+    /** The port to listen on; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** The address to bind; the loopback address unless said otherwise. */
+    public Builder bindAddress(InetAddress address) {
+      this.bindAddress = address;
+      return this;
+    }
+
+    /** The clock store tasks advance by; a {@link MutableClock} lets tests move time. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Builder faultSeed(long seed) {
+      this.faultSeed = seed;
+      return this;
+    }
+
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    /** Adds the built-in demo data (several regions, buckets, AMIs and tasks in every state). */
+    public Builder demoData() {
+      seeds.add(Seed.demo());
+      return this;
+    }
+
+    public Builder seed(Seed seed) {
+      seeds.add(seed);
+      return this;
+    }
+
+    /** A key pair whose signatures are verified and whose permissions are enforced. */
+    public Builder accessKey(AccessKey key) {
+      accessKeys.put(key.accessKeyId(), key);
+      return this;
+    }
+
+    public LocalAws start() {
+      try {
+        return new LocalAws(this);
+      } catch (IOException e) {
+        throw new IllegalStateException("local-aws could not listen on " + bindAddress.getHostAddress() + ":"
+            + port + ": " + e.getMessage(), e);
+      }
+    }
+  }
+}

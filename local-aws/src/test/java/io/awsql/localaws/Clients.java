@@ -1,0 +1,33 @@
+package io.awsql.localaws;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/** Real AWS SDK clients pointed at a local endpoint, with no retries unless asked, so faults are seen. */
+final class Clients {
+  private Clients() {}
+
+  static StaticCredentialsProvider credentials(AccessKey key) {
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
+  }
+
+  static Ec2Client ec2(LocalAws aws, String region) {
+    return ec2(aws, region, credentials(AccessKey.DEMO), AwsRetryStrategy.doNotRetry());
+  }
+
+  static Ec2Client ec2(LocalAws aws, String region, AwsCredentialsProvider credentials, RetryStrategy retries) {
+    return Ec2Client.builder()
+        .endpointOverride(aws.endpoint())
+        .region(Region.of(region))
+        .credentialsProvider(credentials)
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(o -> o.retryStrategy(retries))
+        .build();
+  }
+}
