@@ -1,0 +1,112 @@
+package io.awsql.jdbc;
+
+import io.awsql.localaws.AccessKey;
+import io.awsql.localaws.LocalAws;
+import io.awsql.provider.AwsSchema;
+import io.awsql.provider.ConnectionSettings;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.avatica.ConnectStringParser;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.schema.SchemaPlus;
+
+/**
+ * The {@code jdbc:awsql:} driver: Calcite's driver with the {@code aws} schema mounted, case-insensitive
+ * identifiers, AWS descriptions in DatabaseMetaData, and every failure as a proper SQLException.
+ *
+ * <p>URL: {@code jdbc:awsql:region=us-east-1,eu-west-1;profile=prod} (see {@link ConnectionSettings}).
+ */
+public final class AwsqlDriver extends org.apache.calcite.jdbc.Driver {
+  public static final String PREFIX = "jdbc:awsql:";
+  /** Regions served by the demo data, queried by default with {@code local=true}. */
+  static final String LOCAL_DEMO_REGIONS = "us-east-1,us-west-2,eu-west-1";
+
+  static {
+    new AwsqlDriver().register();
+  }
+
+  @Override
+  protected String getConnectStringPrefix() {
+    return PREFIX;
+  }
+
+  @Override
+  protected DriverVersion createDriverVersion() {
+    String version = String.valueOf(AwsqlDriver.class.getPackage().getImplementationVersion());
+    return new DriverVersion("awsql JDBC driver", version, "awsql", version, true, 0, 1, 0, 1);
+  }
+
+  @Override
+  public Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url)) {
+      return null;
+    }
+    Properties given = ConnectStringParser.parse(url.substring(PREFIX.length()), info);
+    LocalAws local = null;
+    AwsSchema aws = null;
+    try {
+      ConnectionSettings settings = ConnectionSettings.from(given);
+      if (settings.local()) {
+        local = LocalAws.builder().demoData().start();
+        if (settings.regions().isEmpty()) {
+          Properties withRegions = new Properties();
+          withRegions.setProperty("region", LOCAL_DEMO_REGIONS);
+          settings = settings.withDefaultRegions(ConnectionSettings.from(withRegions).regions());
+        }
+        settings = settings.withEndpoint(local.endpoint(), AccessKey.DEMO.accessKeyId(),
+            AccessKey.DEMO.secretAccessKey());
+      }
+      aws = new AwsSchema(settings);
+      Connection calcite = super.connect(PREFIX, calciteProperties());
+      CalciteConnection connection = calcite.unwrap(CalciteConnection.class);
+      SchemaPlus root = connection.getRootSchema();
+      SchemaPlus awsSchema = root.add("aws", aws);
+      // Calcite's DatabaseMetaData lists only the root's direct sub-schemas: mount each service there too,
+      // so BI tools see aws / ec2 / store_image_tasks and the names they generate resolve.
+      for (String service : aws.serviceNames()) {
+        root.add(service, aws.service(service));
+      }
+      connection.setCatalog("aws");
+      AwsSchema schemaToClose = aws;
+      LocalAws localToClose = local;
+      AtomicBoolean closed = new AtomicBoolean();
+      return TranslatingProxy.connection(calcite, () -> {
+        if (closed.compareAndSet(false, true)) {
+          schemaToClose.close();
+          if (localToClose != null) {
+            localToClose.close();
+          }
+        }
+      });
+    } catch (RuntimeException | SQLException e) {
+      if (aws != null) {
+        aws.close();
+      }
+      if (local != null) {
+        local.close();
+      }
+      throw SqlErrors.translate(e);
+    }
+  }
+
+  private static Properties calciteProperties() {
+    Properties p = new Properties();
+    // Unquoted names match whatever their case (select AMIID works); results keep the documented spelling.
+    p.setProperty("caseSensitive", "false");
+    p.setProperty("unquotedCasing", "UNCHANGED");
+    p.setProperty("quotedCasing", "UNCHANGED");
+    p.setProperty("timeZone", "UTC");
+    p.setProperty("metaTableFactory", RemarksMetaFactories.Tables.class.getName() + "#INSTANCE");
+    p.setProperty("metaColumnFactory", RemarksMetaFactories.Columns.class.getName() + "#INSTANCE");
+    return p;
+  }
+
+  /** The valid connection properties, for tools that ask. */
+  static List<String> propertyNames() {
+    return List.copyOf(ConnectionSettings.PROPERTIES.keySet());
+  }
+}

@@ -1,0 +1,97 @@
+package io.awsql.provider;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/**
+ * The AWS SDK clients of one connection, one per service and region, built on first use from the
+ * connection's settings and closed with it. Retries, paging, signing and (un)marshalling stay the SDK's.
+ */
+public final class AwsClients implements AutoCloseable {
+  private final ConnectionSettings settings;
+  private final AwsCredentialsProvider credentials;
+  private final SdkHttpClient http = UrlConnectionHttpClient.create();
+  private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
+  private volatile List<String> defaultRegions;
+
+  public AwsClients(ConnectionSettings settings) {
+    this.settings = settings;
+    this.credentials = credentialsFor(settings);
+  }
+
+  private static AwsCredentialsProvider credentialsFor(ConnectionSettings s) {
+    if (s.accessKeyId() != null) {
+      return StaticCredentialsProvider.create(s.sessionToken() == null
+          ? AwsBasicCredentials.create(s.accessKeyId(), s.secretAccessKey())
+          : AwsSessionCredentials.create(s.accessKeyId(), s.secretAccessKey(), s.sessionToken()));
+    }
+    if (s.profile() != null) {
+      return ProfileCredentialsProvider.create(s.profile());
+    }
+    return DefaultCredentialsProvider.builder().build();
+  }
+
+  /**
+   * The regions to query when a statement names none: the configured ones, else the one the AWS default
+   * region chain (or the profile) gives.
+   *
+   * @throws ConnectionSettings.InvalidSettingException when no region is configured anywhere
+   */
+  public List<String> defaultRegions() {
+    if (defaultRegions == null) {
+      if (!settings.regions().isEmpty()) {
+        defaultRegions = settings.regions();
+      } else {
+        try {
+          Region region = settings.profile() != null
+              ? new AwsProfileRegionProvider(null, settings.profile()).getRegion()
+              : DefaultAwsRegionProviderChain.builder().build().getRegion();
+          defaultRegions = List.of(region.id());
+        } catch (SdkClientException e) {
+          throw new ConnectionSettings.InvalidSettingException("No AWS region is configured: add region=us-east-1 "
+              + "(or a comma-separated list) to the connection, or set AWS_REGION or a region in your AWS profile.");
+        }
+      }
+    }
+    return defaultRegions;
+  }
+
+  /** The client of one service in one region, e.g. {@code client(Ec2Client.class, "us-east-1", Ec2Client::builder)}. */
+  public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
+      Class<C> type, String region, Supplier<B> builder) {
+    return type.cast(clients.computeIfAbsent(type.getName() + "@" + region, k -> build(builder.get(), region)));
+  }
+
+  private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C build(
+      B builder, String region) {
+    builder.region(Region.of(region)).credentialsProvider(credentials).httpClient(http);
+    if (settings.endpoint() != null) {
+      builder.endpointOverride(settings.endpoint());
+    }
+    return builder.build();
+  }
+
+  @Override
+  public void close() {
+    clients.values().forEach(SdkClient::close);
+    clients.clear();
+    http.close();
+  }
+}

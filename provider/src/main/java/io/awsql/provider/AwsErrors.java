@@ -1,0 +1,66 @@
+package io.awsql.provider;
+
+import java.io.IOException;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * Turns AWS SDK failures into {@link AwsQueryException}s that keep the AWS error code, message and
+ * request id, with a SQLState by class: 28000 credentials and permissions, 22023 invalid values, 42000
+ * invalid parameter combinations, 08001 unreachable endpoint, HY000 otherwise.
+ */
+public final class AwsErrors {
+  private static final Set<String> AUTH = Set.of("AuthFailure", "UnauthorizedOperation", "AccessDeniedException",
+      "AccessDenied", "InvalidClientTokenId", "SignatureDoesNotMatch", "ExpiredToken", "UnrecognizedClientException",
+      "OptInRequired", "Blocked");
+  private static final Set<String> INVALID_VALUE = Set.of("InvalidParameterValue", "ValidationException",
+      "InvalidAMIID.Malformed", "InvalidPaginationToken", "InvalidBucketName");
+  private static final Set<String> BAD_COMBINATION = Set.of("InvalidParameterCombination", "MissingParameter",
+      "UnknownParameter");
+
+  private AwsErrors() {}
+
+  /** Phrases {@code failure} of the call made for {@code table} in {@code region}. */
+  public static AwsQueryException translate(Throwable failure, String table, String region) {
+    if (failure instanceof AwsQueryException q) {
+      return q;
+    }
+    String where = table + " in " + region;
+    if (failure instanceof AwsServiceException aws) {
+      String code = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
+      String message = aws.awsErrorDetails() == null ? aws.getMessage() : aws.awsErrorDetails().errorMessage();
+      String state = sqlState(code, aws.statusCode());
+      return new AwsQueryException("AWS error reading " + where + ": " + code + ": " + message
+          + " (HTTP " + aws.statusCode() + ", request id " + aws.requestId() + ")", state, code, aws.requestId(), aws);
+    }
+    if (failure instanceof SdkClientException client) {
+      boolean unreachable = hasCause(client, IOException.class);
+      return new AwsQueryException((unreachable ? "Could not reach AWS for " : "AWS client error for ") + where
+          + ": " + client.getMessage(), unreachable ? "08001" : "HY000", null, null, client);
+    }
+    return new AwsQueryException("Unexpected failure reading " + where + ": " + failure, "HY000", null, null, failure);
+  }
+
+  static String sqlState(String code, int status) {
+    if (code != null && AUTH.contains(code) || status == 401 || status == 403) {
+      return "28000";
+    }
+    if (code != null && INVALID_VALUE.contains(code)) {
+      return "22023";
+    }
+    if (code != null && BAD_COMBINATION.contains(code)) {
+      return "42000";
+    }
+    return "HY000";
+  }
+
+  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

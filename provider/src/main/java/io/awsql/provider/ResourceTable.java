@@ -1,0 +1,212 @@
+package io.awsql.provider;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.ProjectableFilterableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Any {@link ResourceDefinition} as a Calcite table. Equalities the API evaluates exactly (regions,
+ * filters, id lists) become request parameters and are removed from Calcite's work; every other
+ * predicate stays with Calcite, so the answer is exact whatever is pushed. Rows stream page by page
+ * from all calls in parallel.
+ */
+public final class ResourceTable<T> extends AbstractTable implements ProjectableFilterableTable {
+  /** Column 0 of every table: the region the row came from, chosen by {@code region = / IN}. */
+  public static final String REGION = "region";
+  static final String REGION_DESCRIPTION =
+      "The AWS Region of the resource. region = / IN (...) chooses the regions queried; "
+          + "otherwise the connection's regions are.";
+
+  private final ResourceDefinition<T> definition;
+  private final AwsClients clients;
+  private final ExecutorService executor;
+
+  public ResourceTable(ResourceDefinition<T> definition, AwsClients clients, ExecutorService executor) {
+    this.definition = definition;
+    this.clients = clients;
+    this.executor = executor;
+  }
+
+  public ResourceDefinition<T> definition() {
+    return definition;
+  }
+
+  /** The API's description of a column ({@code region} included), or null for no such column. */
+  public String columnDescription(String column) {
+    if (column.equals(REGION)) {
+      return REGION_DESCRIPTION;
+    }
+    return definition.columns().stream().filter(c -> c.name().equals(column))
+        .map(ResourceColumn::description).findFirst().orElse(null);
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder builder = typeFactory.builder();
+    builder.add(REGION, SqlTypeName.VARCHAR).nullable(false);
+    for (ResourceColumn<T> column : definition.columns()) {
+      builder.add(column.name(), column.type()).nullable(true);
+    }
+    return builder.build();
+  }
+
+  @Override
+  public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
+    ScanPlan plan = plan(filters);
+    if (plan.calls().isEmpty()) {
+      return Linq4j.emptyEnumerable();
+    }
+    int[] fields = projects != null ? projects : identity(definition.columns().size() + 1);
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        List<PagedRows.Source<Located<T>>> sources = new ArrayList<>();
+        for (ApiCall call : plan.calls()) {
+          sources.add(new PagedRows.Source<>(located(call),
+              failure -> AwsErrors.translate(failure, definition.qualifiedName(), call.region())));
+        }
+        return new PagedRows<>(sources, item -> row(item, fields), executor);
+      }
+    };
+  }
+
+  /**
+   * Decides the calls for a scan and removes from {@code filters} the predicates those calls evaluate
+   * exactly.
+   */
+  ScanPlan plan(List<RexNode> filters) {
+    Map<Integer, Set<String>> pushed = new HashMap<>();
+    Map<Integer, List<RexNode>> predicatesByColumn = new HashMap<>();
+    for (RexNode filter : filters) {
+      Equalities e = Equalities.of(filter);
+      if (e != null && (e.column() == 0 || pushdownOf(e.column()).kind() != ColumnPushdown.Kind.NONE)) {
+        pushed.merge(e.column(), new LinkedHashSet<>(e.values()), (a, b) -> {
+          a.retainAll(b);
+          return a;
+        });
+        predicatesByColumn.computeIfAbsent(e.column(), k -> new ArrayList<>()).add(filter);
+      }
+    }
+    List<String> regions = pushed.containsKey(0) ? new ArrayList<>(pushed.get(0)) : clients.defaultRegions();
+    for (String region : regions) {
+      if (!ConnectionSettings.isRegionName(region)) {
+        throw new AwsQueryException("'" + region + "' is not an AWS region name; write regions in lower case, "
+            + "like region = 'us-east-1' or region IN ('us-east-1', 'eu-west-1').", "22023", null, null, null);
+      }
+    }
+
+    List<String> ids = null;
+    String idsParameter = null;
+    int batchSize = 0;
+    Map<String, List<String>> apiFilters = new LinkedHashMap<>();
+    Set<Integer> exact = new LinkedHashSet<>();
+    exact.add(0);
+    for (Map.Entry<Integer, Set<String>> entry : pushed.entrySet()) {
+      if (entry.getKey() == 0) {
+        continue;
+      }
+      ColumnPushdown how = pushdownOf(entry.getKey());
+      if (how.kind() == ColumnPushdown.Kind.ID_LIST) {
+        ids = new ArrayList<>(entry.getValue());
+        idsParameter = how.apiName();
+        batchSize = how.batchSize();
+        exact.add(entry.getKey());
+      }
+    }
+    if (ids == null || !definition.idsOverrideFilters()) {
+      for (Map.Entry<Integer, Set<String>> entry : pushed.entrySet()) {
+        ColumnPushdown how = entry.getKey() == 0 ? ColumnPushdown.NONE : pushdownOf(entry.getKey());
+        if (how.kind() == ColumnPushdown.Kind.FILTER) {
+          apiFilters.put(how.apiName(), new ArrayList<>(entry.getValue()));
+          exact.add(entry.getKey());
+        }
+      }
+    }
+    for (int column : exact) {
+      filters.removeAll(predicatesByColumn.getOrDefault(column, List.of()));
+    }
+
+    boolean contradiction = pushed.entrySet().stream().anyMatch(e -> exact.contains(e.getKey()) && e.getValue().isEmpty())
+        || apiFilters.values().stream().anyMatch(List::isEmpty);
+    List<ApiCall> calls = new ArrayList<>();
+    if (!contradiction) {
+      Integer pageSize = definition.maxPageSize() > 0 && (ids == null || definition.pageSizeWithIds())
+          ? definition.maxPageSize() : null;
+      for (String region : regions) {
+        if (ids == null) {
+          calls.add(new ApiCall(region, apiFilters, List.of(), pageSize));
+        } else {
+          for (int from = 0; from < ids.size(); from += batchSize) {
+            calls.add(new ApiCall(region, apiFilters, ids.subList(from, Math.min(ids.size(), from + batchSize)), pageSize));
+          }
+        }
+      }
+    }
+    return new ScanPlan(calls, idsParameter);
+  }
+
+  private ColumnPushdown pushdownOf(int column) {
+    return definition.columns().get(column - 1).pushdown();
+  }
+
+  private Iterator<List<Located<T>>> located(ApiCall call) {
+    Iterator<List<T>> pages = definition.pages().pages(clients, call);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return pages.hasNext();
+      }
+
+      @Override
+      public List<Located<T>> next() {
+        return pages.next().stream().map(item -> new Located<>(call.region(), item)).toList();
+      }
+    };
+  }
+
+  private Object[] row(Located<T> located, int[] fields) {
+    Object[] row = new Object[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      int f = fields[i];
+      row[i] = f == 0 ? located.region() : internal(definition.columns().get(f - 1).reader().apply(located.item()));
+    }
+    return row;
+  }
+
+  /** Calcite's internal representation: TIMESTAMP as epoch milliseconds. */
+  private static Object internal(Object value) {
+    return value instanceof Instant instant ? instant.toEpochMilli() : value;
+  }
+
+  private static int[] identity(int n) {
+    int[] fields = new int[n];
+    for (int i = 0; i < n; i++) {
+      fields[i] = i;
+    }
+    return fields;
+  }
+
+  /** An item and the region it was listed in. */
+  private record Located<T>(String region, T item) {}
+
+  /** The calls one scan makes. */
+  record ScanPlan(List<ApiCall> calls, String idsParameter) {}
+}
