@@ -15,6 +15,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.util.TryThreadLocal;
 
 /**
  * Wraps the JDBC objects of a connection so that every failure reaches the caller as a proper
@@ -65,7 +67,9 @@ final class TranslatingProxy implements InvocationHandler {
       return documentedLabel(md, (Integer) args[0]);
     }
     Object result;
-    try {
+    // Calcite turns IN lists of 20 or more values into a join, which no table can push down; keep them
+    // as IN (for `amiId IN (45 ids)` → 3 calls of ImageIds).
+    try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
       result = method.invoke(target, args);
     } catch (InvocationTargetException e) {
       throw SqlErrors.translate(e.getCause());

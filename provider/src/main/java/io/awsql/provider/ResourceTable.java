@@ -15,6 +15,7 @@ import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
@@ -93,9 +94,12 @@ public final class ResourceTable<T> extends AbstractTable implements Projectable
    * exactly.
    */
   ScanPlan plan(List<RexNode> filters) {
+    // Calcite hands over the WHERE clause as one AND; each conjunct is pushed or left on its own.
+    List<RexNode> conjuncts = new ArrayList<>();
+    filters.forEach(f -> conjuncts.addAll(RelOptUtil.conjunctions(f)));
     Map<Integer, Set<String>> pushed = new HashMap<>();
     Map<Integer, List<RexNode>> predicatesByColumn = new HashMap<>();
-    for (RexNode filter : filters) {
+    for (RexNode filter : conjuncts) {
       Equalities e = Equalities.of(filter);
       if (e != null && (e.column() == 0 || pushdownOf(e.column()).kind() != ColumnPushdown.Kind.NONE)) {
         pushed.merge(e.column(), new LinkedHashSet<>(e.values()), (a, b) -> {
@@ -141,8 +145,10 @@ public final class ResourceTable<T> extends AbstractTable implements Projectable
       }
     }
     for (int column : exact) {
-      filters.removeAll(predicatesByColumn.getOrDefault(column, List.of()));
+      conjuncts.removeAll(predicatesByColumn.getOrDefault(column, List.of()));
     }
+    filters.clear();
+    filters.addAll(conjuncts);
 
     boolean contradiction = pushed.entrySet().stream().anyMatch(e -> exact.contains(e.getKey()) && e.getValue().isEmpty())
         || apiFilters.values().stream().anyMatch(List::isEmpty);

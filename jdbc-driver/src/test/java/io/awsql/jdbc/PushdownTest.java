@@ -1,0 +1,227 @@
+package io.awsql.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.awsql.localaws.LoggedRequest;
+import io.awsql.localaws.SeedGenerator;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each predicate shape against the requests it sends (read off local-aws's request log) and the rows it
+ * returns, compared with a full scan filtered in Java: pushing must never change the answer.
+ */
+class PushdownTest {
+  private static final String TABLE = "aws.ec2.store_image_tasks";
+  private static final String DEMO_REGIONS = "us-east-1,us-west-2,eu-west-1";
+  private static LocalEndpoint local;
+  private static Connection demo;
+  private static List<Map<String, Object>> allDemoRows;
+
+  @BeforeAll
+  static void start() throws SQLException {
+    local = new LocalEndpoint();
+    demo = local.connect(DEMO_REGIONS);
+    allDemoRows = LocalEndpoint.query(demo, "SELECT * FROM " + TABLE);
+  }
+
+  @AfterAll
+  static void stop() throws SQLException {
+    demo.close();
+    local.close();
+  }
+
+  @BeforeEach
+  void clearLog() {
+    local.aws.requestLog().clear();
+  }
+
+  @Test
+  void fullScanCallsEachConfiguredRegionOnceWithNoFilter() {
+    assertEquals(11, allDemoRows.size(), "demo data: 6 + 3 + 2 tasks within 31 days");
+    assertEquals(Set3.of("us-east-1", "us-west-2", "eu-west-1"),
+        allDemoRows.stream().map(r -> r.get("region")).collect(Collectors.toSet()));
+  }
+
+  @Test
+  void bucketEqualityBecomesTheBucketFilter() throws SQLException {
+    List<Map<String, Object>> rows = query("SELECT * FROM " + TABLE + " WHERE bucket = 'acme-ami-archive'");
+    assertEquals(expected(r -> r.get("bucket").equals("acme-ami-archive")), rows);
+    assertEquals(3, local.describes().size(), "one call per region");
+    for (LoggedRequest r : local.describes()) {
+      assertEquals(Map.of("bucket", List.of("acme-ami-archive")), r.filters());
+      assertEquals("200", r.parameter("MaxResults"));
+      assertTrue(r.list("ImageId").isEmpty());
+    }
+  }
+
+  @Test
+  void stateInListAndOrOfEqualitiesBecomeOneFilterWithSeveralValues() throws SQLException {
+    for (String where : List.of("storeTaskState IN ('InProgress', 'Failed')",
+        "storeTaskState = 'InProgress' OR storeTaskState = 'Failed'")) {
+      local.aws.requestLog().clear();
+      List<Map<String, Object>> rows = query("SELECT * FROM " + TABLE + " WHERE " + where);
+      assertEquals(expected(r -> !r.get("storeTaskState").equals("Completed")), rows, where);
+      for (LoggedRequest r : local.describes()) {
+        assertEquals(new HashSet<>(List.of("InProgress", "Failed")),
+            new HashSet<>(r.filters().get("task-state")), where);
+      }
+    }
+  }
+
+  @Test
+  void filtersOnTwoColumnsAreBothSent() throws SQLException {
+    List<Map<String, Object>> rows = query("SELECT * FROM " + TABLE
+        + " WHERE bucket = 'acme-dr-backups' AND storeTaskState = 'Completed' AND region = 'us-east-1'");
+    assertEquals(expected(r -> r.get("bucket").equals("acme-dr-backups")
+        && r.get("storeTaskState").equals("Completed") && r.get("region").equals("us-east-1")), rows);
+    assertEquals(2, rows.size(), "ami-0a1b2c3d4e5f60002 and the first store of ami-0a1b2c3d4e5f60003");
+    assertEquals(1, local.describes().size());
+    LoggedRequest call = local.describes().get(0);
+    assertEquals("us-east-1", call.region());
+    assertEquals(List.of("acme-dr-backups"), call.filters().get("bucket"));
+    assertEquals(List.of("Completed"), call.filters().get("task-state"));
+  }
+
+  @Test
+  void regionPredicatesChooseTheRegionsCalled() throws SQLException {
+    List<Map<String, Object>> rows = query("SELECT * FROM " + TABLE + " WHERE region IN ('us-west-2', 'eu-west-1')");
+    assertEquals(expected(r -> !r.get("region").equals("us-east-1")), rows);
+    assertEquals(Set3.of("us-west-2", "eu-west-1"),
+        local.describes().stream().map(LoggedRequest::region).collect(Collectors.toSet()));
+    assertEquals(2, local.describes().size());
+  }
+
+  @Test
+  void amiIdGoesIntoImageIdsWithoutMaxResultsAndFiltersAreAppliedLocally() throws SQLException {
+    // EC2 ignores Filters when ImageIds are given, so the bucket predicate must still be evaluated here.
+    List<Map<String, Object>> rows = query("SELECT * FROM " + TABLE + " WHERE region = 'us-east-1'"
+        + " AND amiId IN ('ami-0a1b2c3d4e5f60001', 'ami-0a1b2c3d4e5f60002') AND bucket = 'acme-ami-archive'");
+    assertEquals(1, rows.size());
+    assertEquals("ami-0a1b2c3d4e5f60001", rows.get(0).get("amiId"));
+    LoggedRequest call = local.describes().get(0);
+    assertEquals(List.of("ami-0a1b2c3d4e5f60001", "ami-0a1b2c3d4e5f60002"), call.list("ImageId"));
+    assertNull(call.parameter("MaxResults"), "MaxResults with ImageIds is InvalidParameterCombination");
+    assertTrue(call.filters().isEmpty());
+  }
+
+  @Test
+  void fortyFiveAmiIdsAreThreeCallsOfAtMostTwenty() throws SQLException {
+    List<String> ids = IntStream.range(0, 45).mapToObj(SeedGenerator::amiId).toList();
+    String in = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
+    try (Connection c = local.connect(LocalEndpoint.GENERATED_REGION)) {
+      List<Map<String, Object>> rows = LocalEndpoint.query(c, "SELECT amiId FROM " + TABLE + " WHERE amiId IN (" + in + ")");
+      assertEquals(new HashSet<>(ids), rows.stream().map(r -> r.get("amiId")).collect(Collectors.toSet()));
+    }
+    List<Integer> batchSizes = local.describes().stream().map(r -> r.list("ImageId").size()).sorted().toList();
+    assertEquals(List.of(5, 20, 20), batchSizes);
+    List<String> sent = new ArrayList<>();
+    local.describes().forEach(r -> sent.addAll(r.list("ImageId")));
+    assertEquals(new HashSet<>(ids), new HashSet<>(sent));
+    assertEquals(45, sent.size(), "no id sent twice");
+  }
+
+  @Test
+  void predicatesTheApiCannotEvaluateAreLeftToCalcite() throws SQLException {
+    Map<String, Predicate<Map<String, Object>>> cases = Map.of(
+        "progressPercentage > 40", r -> (Integer) r.get("progressPercentage") > 40,
+        "bucket LIKE 'acme-ami%'", r -> ((String) r.get("bucket")).startsWith("acme-ami"),
+        "storeTaskFailureReason IS NULL", r -> r.get("storeTaskFailureReason") == null,
+        "bucket = 'acme-dr-backups' OR storeTaskState = 'Failed'",
+            r -> r.get("bucket").equals("acme-dr-backups") || r.get("storeTaskState").equals("Failed"),
+        "UPPER(storeTaskState) = 'FAILED'", r -> r.get("storeTaskState").equals("Failed"));
+    for (Map.Entry<String, Predicate<Map<String, Object>>> c : cases.entrySet()) {
+      local.aws.requestLog().clear();
+      List<Map<String, Object>> rows = query("SELECT * FROM " + TABLE + " WHERE " + c.getKey());
+      assertEquals(expected(c.getValue()), rows, c.getKey());
+      assertFalse(rows.isEmpty(), c.getKey() + " should match demo rows");
+      local.describes().forEach(r -> assertTrue(r.filters().isEmpty(), c.getKey() + " sent filters"));
+    }
+  }
+
+  @Test
+  void mixedPushableAndLocalPredicates() throws SQLException {
+    List<Map<String, Object>> rows = query("SELECT * FROM " + TABLE
+        + " WHERE storeTaskState = 'Completed' AND taskStartTime > TIMESTAMP '2026-02-20 00:00:00'"
+        + " AND bucket <> 'acme-dr-backups'");
+    assertEquals(expected(r -> r.get("storeTaskState").equals("Completed")
+        && ((java.sql.Timestamp) r.get("taskStartTime")).toInstant().isAfter(java.time.Instant.parse("2026-02-20T00:00:00Z"))
+        && !r.get("bucket").equals("acme-dr-backups")), rows);
+    local.describes().forEach(r -> assertEquals(Map.of("task-state", List.of("Completed")), r.filters()));
+  }
+
+  @Test
+  void contradictoryEqualitiesSendNothing() throws SQLException {
+    assertTrue(query("SELECT * FROM " + TABLE + " WHERE bucket = 'a' AND bucket = 'b'").isEmpty());
+    assertEquals(0, local.describes().size());
+  }
+
+  @Test
+  void limitStopsAfterTheFirstPage() throws SQLException {
+    try (Connection c = local.connect(LocalEndpoint.GENERATED_REGION)) {
+      assertEquals(5, LocalEndpoint.query(c, "SELECT * FROM " + TABLE + " LIMIT 5").size());
+    }
+    assertEquals(1, local.describes().size());
+  }
+
+  @Test
+  void fullScanPagesThroughEveryTaskOnce() throws SQLException {
+    try (Connection c = local.connect(LocalEndpoint.GENERATED_REGION)) {
+      List<Map<String, Object>> rows = LocalEndpoint.query(c, "SELECT amiId FROM " + TABLE);
+      assertEquals(LocalEndpoint.GENERATED, rows.size());
+      assertEquals(LocalEndpoint.GENERATED, rows.stream().map(r -> r.get("amiId")).distinct().count());
+    }
+    assertEquals(5, local.describes().size(), "1,000 tasks in pages of 200");
+  }
+
+  @Test
+  void joinsAndAggregatesWork() throws SQLException {
+    List<Map<String, Object>> byState = query("SELECT storeTaskState, COUNT(*) AS tasks FROM " + TABLE
+        + " GROUP BY storeTaskState ORDER BY storeTaskState");
+    Map<Object, Long> expected = allDemoRows.stream()
+        .collect(Collectors.groupingBy(r -> r.get("storeTaskState"), Collectors.counting()));
+    assertEquals(expected.size(), byState.size());
+    for (Map<String, Object> row : byState) {
+      assertEquals(expected.get(row.get("storeTaskState")), ((Number) row.get("tasks")).longValue());
+    }
+    List<Map<String, Object>> retried = query("SELECT a.amiId, a.taskStartTime AS first, b.taskStartTime AS latest"
+        + " FROM " + TABLE + " a JOIN " + TABLE + " b ON a.amiId = b.amiId AND a.taskStartTime < b.taskStartTime");
+    assertEquals(1, retried.size(), "ami-0a1b2c3d4e5f60003 was stored twice");
+    assertEquals("ami-0a1b2c3d4e5f60003", retried.get(0).get("amiId"));
+  }
+
+  private static List<Map<String, Object>> query(String sql) throws SQLException {
+    return sorted(LocalEndpoint.query(demo, sql));
+  }
+
+  private static List<Map<String, Object>> expected(Predicate<Map<String, Object>> predicate) {
+    return sorted(allDemoRows.stream().filter(predicate).toList());
+  }
+
+  /** Rows in a fixed order: the SQL has no ORDER BY, and regions arrive in parallel. */
+  private static List<Map<String, Object>> sorted(List<Map<String, Object>> rows) {
+    return rows.stream().sorted((a, b) -> Objects.toString(a).compareTo(Objects.toString(b))).toList();
+  }
+
+  /** Set.of that reads well for expected values. */
+  private static final class Set3 {
+    static java.util.Set<Object> of(Object... values) {
+      return new HashSet<>(List.of(values));
+    }
+  }
+}
