@@ -15,7 +15,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -27,7 +27,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 public final class AwsClients implements AutoCloseable {
   private final ConnectionSettings settings;
   private final AwsCredentialsProvider credentials;
-  private final SdkHttpClient http = UrlConnectionHttpClient.create();
+  private final SdkHttpClient http = ApacheHttpClient.create();
   private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
   private volatile List<String> defaultRegions;
 
