@@ -32,7 +32,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 public final class ResourceTable<T> extends AbstractTable implements ProjectableFilterableTable {
   /** Column 0 of every table: the region the row came from, chosen by {@code region = / IN}. */
   public static final String REGION = "region";
-  static final String REGION_DESCRIPTION =
+  public static final String REGION_DESCRIPTION =
       "The AWS Region of the resource. region = / IN (...) chooses the regions queried; "
           + "otherwise the connection's regions are.";
 

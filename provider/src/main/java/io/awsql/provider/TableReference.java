@@ -1,0 +1,44 @@
+package io.awsql.provider;
+
+import java.util.List;
+
+/** Writes the user-facing table reference (docs/tables.md) from the resource definitions themselves. */
+public final class TableReference {
+  private TableReference() {}
+
+  public static String markdown(List<ResourceDefinition<?>> resources) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Tables\n\n")
+        .append("<!-- Generated from the resource definitions by TableReference; do not edit by hand.\n")
+        .append("     Regenerate: mvn -pl provider test -Dtest=TableReferenceTest -Ddocs.update=true -->\n\n")
+        .append("Every table has a `region` column first: `region = 'x'` or `region IN (...)` chooses the regions\n")
+        .append("queried; without it, the connection's regions are. Identifiers are matched case-insensitively.\n")
+        .append("How predicates reach AWS: [pushdown.md](pushdown.md).\n");
+    for (ResourceDefinition<?> r : resources) {
+      md.append("\n## ").append(r.qualifiedName()).append("\n\n").append(r.description()).append("\n\n")
+          .append("| column | SQL type | pushed down as | description |\n|---|---|---|---|\n")
+          .append("| `region` | VARCHAR | the regions called | ").append(ResourceTable.REGION_DESCRIPTION).append(" |\n");
+      for (ResourceColumn<?> c : r.columns()) {
+        md.append("| `").append(c.name()).append("` | ").append(c.type().getName()).append(" | ")
+            .append(pushdown(c.pushdown())).append(" | ").append(c.description()).append(" |\n");
+      }
+      if (r.idsOverrideFilters()) {
+        md.append("\nWhen an id list is pushed, the API ignores filters: the filter predicates are then evaluated by awsql.\n");
+      }
+      if (r.maxPageSize() > 0) {
+        md.append("Pages of up to ").append(r.maxPageSize()).append(" items are requested")
+            .append(r.pageSizeWithIds() ? "" : " (no page size is sent with an id list, as the API requires)")
+            .append(".\n");
+      }
+    }
+    return md.toString();
+  }
+
+  private static String pushdown(ColumnPushdown p) {
+    return switch (p.kind()) {
+      case NONE -> "—";
+      case FILTER -> "filter `" + p.apiName() + "`";
+      case ID_LIST -> "`" + p.apiName() + "`, " + p.batchSize() + " per call, calls in parallel";
+    };
+  }
+}
