@@ -37,6 +37,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LocalAws implements AutoCloseable {
   private static final int REQUEST_LOG_CAPACITY = 100_000;
 
+  static {
+    // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
+    // client's delayed ACK add ~40 ms to every answer. Read once, when the server classes first load.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final List<ServiceHandler> handlers;

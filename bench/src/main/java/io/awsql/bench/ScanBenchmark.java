@@ -1,0 +1,101 @@
+package io.awsql.bench;
+
+import io.awsql.localaws.AccessKey;
+import io.awsql.localaws.LocalAws;
+import io.awsql.localaws.SeedGenerator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.StoreImageTaskResult;
+
+/**
+ * A full scan of N generated store tasks: awsql through JDBC against a hand-written AWS SDK paginator
+ * loop, on the same local-aws endpoint, rounds interleaved. Prints per-round times, medians, rows per
+ * second and the JDBC/SDK ratio (1.00 = no overhead).
+ */
+public final class ScanBenchmark {
+  private static final String REGION = "us-east-1";
+
+  private ScanBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    try (LocalAws aws = LocalAws.builder().seed(SeedGenerator.storeImageTasks(REGION, tasks, 1)).start();
+        Ec2Client ec2 = Ec2Client.builder().endpointOverride(aws.endpoint()).region(Region.of(REGION))
+            .credentialsProvider(StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(AccessKey.DEMO.accessKeyId(), AccessKey.DEMO.secretAccessKey())))
+            .httpClient(ApacheHttpClient.create()).build();
+        Connection jdbc = DriverManager.getConnection("jdbc:awsql:endpoint=" + aws.endpoint() + ";region=" + REGION
+            + ";accessKeyId=" + AccessKey.DEMO.accessKeyId() + ";secretAccessKey=" + AccessKey.DEMO.secretAccessKey())) {
+      System.out.printf("full scan of %,d store tasks (pages of 200), %d rounds after 1 warm-up%n", tasks, rounds);
+      check(tasks, sdkScan(ec2), "SDK");
+      check(tasks, jdbcScan(jdbc), "JDBC");
+      List<Long> sdk = new ArrayList<>();
+      List<Long> viaJdbc = new ArrayList<>();
+      for (int round = 1; round <= rounds; round++) {
+        long t0 = System.nanoTime();
+        check(tasks, sdkScan(ec2), "SDK");
+        long t1 = System.nanoTime();
+        check(tasks, jdbcScan(jdbc), "JDBC");
+        long t2 = System.nanoTime();
+        sdk.add(t1 - t0);
+        viaJdbc.add(t2 - t1);
+        System.out.printf("round %d: sdk %7.1f ms   jdbc %7.1f ms%n", round, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+      }
+      long sdkMedian = median(sdk);
+      long jdbcMedian = median(viaJdbc);
+      System.out.printf("median: sdk %.1f ms (%,.0f rows/s)   jdbc %.1f ms (%,.0f rows/s)%n",
+          sdkMedian / 1e6, tasks / (sdkMedian / 1e9), jdbcMedian / 1e6, tasks / (jdbcMedian / 1e9));
+      System.out.printf("ratio jdbc/sdk: %.2f%n", (double) jdbcMedian / sdkMedian);
+    }
+  }
+
+  /** What a careful hand-written program does: the SDK paginator, every field read. */
+  private static int sdkScan(Ec2Client ec2) {
+    int rows = 0;
+    long checksum = 0;
+    for (StoreImageTaskResult task : ec2.describeStoreImageTasksPaginator(b -> b.maxResults(200)).storeImageTaskResults()) {
+      checksum += task.amiId().length() + task.bucket().length() + task.s3objectKey().length()
+          + task.taskStartTime().toEpochMilli() + task.progressPercentage() + task.storeTaskState().length();
+      rows++;
+    }
+    return checksum == 42 ? -1 : rows;
+  }
+
+  private static int jdbcScan(Connection jdbc) throws Exception {
+    int rows = 0;
+    long checksum = 0;
+    try (Statement s = jdbc.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM aws.ec2.store_image_tasks")) {
+      while (rs.next()) {
+        checksum += rs.getString("amiId").length() + rs.getString("bucket").length()
+            + rs.getString("s3objectKey").length() + rs.getTimestamp("taskStartTime").getTime()
+            + rs.getInt("progressPercentage") + rs.getString("storeTaskState").length();
+        rows++;
+      }
+    }
+    return checksum == 42 ? -1 : rows;
+  }
+
+  private static void check(int expected, int rows, String what) {
+    if (rows != expected) {
+      throw new IllegalStateException(what + " scan returned " + rows + " rows, expected " + expected);
+    }
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+}
