@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.awsql.localaws.FaultRule;
 import io.awsql.localaws.LoggedRequest;
 import io.awsql.localaws.SeedGenerator;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +39,7 @@ class PushdownTest {
   static void start() throws SQLException {
     local = new LocalEndpoint();
     demo = local.connect(DEMO_REGIONS);
-    allDemoRows = LocalEndpoint.query(demo, "SELECT * FROM " + TABLE);
+    allDemoRows = sorted(LocalEndpoint.query(demo, "SELECT * FROM " + TABLE));
   }
 
   @AfterAll
@@ -99,6 +101,17 @@ class PushdownTest {
   }
 
   @Test
+  void regionsAreCalledInParallel() throws SQLException {
+    local.aws.faults().add(FaultRule.latency("DescribeStoreImageTasks", Duration.ofMillis(400)));
+    try {
+      assertEquals(allDemoRows, query("SELECT * FROM " + TABLE));
+    } finally {
+      local.aws.faults().reset(1);
+    }
+    assertEquals(3, local.aws.requestLog().maxInFlight());
+  }
+
+  @Test
   void regionPredicatesChooseTheRegionsCalled() throws SQLException {
     List<Map<String, Object>> rows = query("SELECT * FROM " + TABLE + " WHERE region IN ('us-west-2', 'eu-west-1')");
     assertEquals(expected(r -> !r.get("region").equals("us-east-1")), rows);
@@ -124,10 +137,15 @@ class PushdownTest {
   void fortyFiveAmiIdsAreThreeCallsOfAtMostTwenty() throws SQLException {
     List<String> ids = IntStream.range(0, 45).mapToObj(SeedGenerator::amiId).toList();
     String in = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
+    // Each call answers 400 ms late: only calls made in parallel are ever answered at the same time.
+    local.aws.faults().add(FaultRule.latency("DescribeStoreImageTasks", Duration.ofMillis(400)));
     try (Connection c = local.connect(LocalEndpoint.GENERATED_REGION)) {
       List<Map<String, Object>> rows = LocalEndpoint.query(c, "SELECT amiId FROM " + TABLE + " WHERE amiId IN (" + in + ")");
       assertEquals(new HashSet<>(ids), rows.stream().map(r -> r.get("amiId")).collect(Collectors.toSet()));
+    } finally {
+      local.aws.faults().reset(1);
     }
+    assertEquals(3, local.aws.requestLog().maxInFlight(), "the three batches are called in parallel");
     List<Integer> batchSizes = local.describes().stream().map(r -> r.list("ImageId").size()).sorted().toList();
     assertEquals(List.of(5, 20, 20), batchSizes);
     List<String> sent = new ArrayList<>();

@@ -122,7 +122,13 @@ public final class LocalAws implements AutoCloseable {
   private void exchange(HttpExchange exchange) throws IOException {
     try (exchange) {
       AwsRequest request = read(exchange);
-      AwsResponse response = answer(request);
+      AwsResponse response;
+      requestLog.started();
+      try {
+        response = answer(request);
+      } finally {
+        requestLog.finished();
+      }
       exchange.getResponseHeaders().set("Content-Type", response.contentType());
       exchange.getResponseHeaders().set("x-amzn-RequestId", request.requestId());
       response.headers().forEach(exchange.getResponseHeaders()::set);

@@ -16,6 +16,8 @@ public final class RequestLog {
   private final int capacity;
   private final ArrayDeque<LoggedRequest> entries = new ArrayDeque<>();
   private final Map<String, Integer> counts = new HashMap<>();
+  private int inFlight;
+  private int maxInFlight;
 
   public RequestLog(int capacity) {
     this.capacity = capacity;
@@ -27,6 +29,22 @@ public final class RequestLog {
     }
     entries.addLast(entry);
     counts.merge(String.valueOf(entry.action()), 1, Integer::sum);
+  }
+
+  synchronized void started() {
+    maxInFlight = Math.max(maxInFlight, ++inFlight);
+  }
+
+  synchronized void finished() {
+    inFlight--;
+  }
+
+  /**
+   * The most requests being answered at the same moment since the last clear: with injected latency, it
+   * shows whether a client really calls in parallel.
+   */
+  public synchronized int maxInFlight() {
+    return maxInFlight;
   }
 
   public synchronized List<LoggedRequest> all() {
@@ -59,6 +77,7 @@ public final class RequestLog {
   public synchronized void clear() {
     entries.clear();
     counts.clear();
+    maxInFlight = inFlight;
   }
 
   @Override
