@@ -17,7 +17,7 @@ import org.apache.calcite.linq4j.Enumerator;
  * many rows there are, a full scan overlaps fetching with reading, and a reader that stops early
  * ({@code LIMIT}) causes no further requests.
  */
-final class PagedRows<T> implements Enumerator<Object[]> {
+final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
   private final LinkedBlockingQueue<Chunk> arrivals = new LinkedBlockingQueue<>();
   private final List<Worker> workers = new ArrayList<>();
   private final Function<T, Object[]> toRow;

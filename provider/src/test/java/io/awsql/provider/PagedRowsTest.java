@@ -1,0 +1,188 @@
+package io.awsql.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The prefetch policy of {@link PagedRows}: how many pages are fetched for how many rows read. */
+class PagedRowsTest {
+  private final ExecutorService executor = Executors.newCachedThreadPool();
+
+  @AfterEach
+  void stop() {
+    executor.shutdownNow();
+  }
+
+  /** A source of {@code pages} pages of {@code size} numbered items that counts the pages fetched. */
+  private static final class CountingPages implements Iterator<List<Integer>> {
+    final int pages;
+    final int size;
+    final int offset;
+    final AtomicInteger fetched = new AtomicInteger();
+    final RuntimeException failOnPage;
+    final int failurePage;
+
+    CountingPages(int offset, int pages, int size) {
+      this(offset, pages, size, null, -1);
+    }
+
+    CountingPages(int offset, int pages, int size, RuntimeException failOnPage, int failurePage) {
+      this.offset = offset;
+      this.pages = pages;
+      this.size = size;
+      this.failOnPage = failOnPage;
+      this.failurePage = failurePage;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return fetched.get() < pages;
+    }
+
+    @Override
+    public List<Integer> next() {
+      int page = fetched.getAndIncrement();
+      if (page == failurePage) {
+        throw failOnPage;
+      }
+      return IntStream.range(0, size).map(i -> offset + page * size + i).boxed().toList();
+    }
+  }
+
+  private PagedRows<Integer> rows(List<CountingPages> sources) {
+    List<PagedRows.Source<Integer>> list = new ArrayList<>();
+    sources.forEach(s -> list.add(new PagedRows.Source<>(s, failure -> (RuntimeException) failure)));
+    return new PagedRows<>(list, i -> new Object[] {i}, executor);
+  }
+
+  private static void awaitQuiet() throws InterruptedException {
+    // Workers react to demand asynchronously; give them time to (wrongly) fetch more, then look.
+    Thread.sleep(200);
+  }
+
+  private static void awaitFetched(CountingPages source, int pages) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (source.fetched.get() < pages && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertEquals(pages, source.fetched.get(), "half read: the next page is prefetched");
+  }
+
+  @Test
+  void readsEveryItemOfEverySourceExactlyOnce() {
+    List<CountingPages> sources = List.of(new CountingPages(0, 5, 10), new CountingPages(1000, 3, 7),
+        new CountingPages(2000, 0, 10));
+    Set<Object> seen = new HashSet<>();
+    try (PagedRows<Integer> rows = rows(sources)) {
+      while (rows.moveNext()) {
+        assertTrue(seen.add(rows.current()[0]), "repeated " + rows.current()[0]);
+      }
+    }
+    assertEquals(50 + 21, seen.size());
+  }
+
+  @Test
+  void theNextPageIsFetchedOnlyFromHalfwayThroughThePreviousOne() throws InterruptedException {
+    CountingPages source = new CountingPages(0, 10, 10);
+    try (PagedRows<Integer> rows = rows(List.of(source))) {
+      for (int i = 0; i < 4; i++) {
+        assertTrue(rows.moveNext());
+      }
+      awaitQuiet();
+      assertEquals(1, source.fetched.get(), "4 of 10 rows read: no second page yet");
+      assertTrue(rows.moveNext());
+      awaitFetched(source, 2);
+      for (int i = 0; i < 5; i++) {
+        assertTrue(rows.moveNext());
+      }
+      awaitQuiet();
+      assertEquals(2, source.fetched.get(), "into page 2 but before its half: still two pages");
+    }
+  }
+
+  @Test
+  void closingEarlyFetchesNothingMore() throws InterruptedException {
+    CountingPages source = new CountingPages(0, 100, 200);
+    PagedRows<Integer> rows = rows(List.of(source));
+    for (int i = 0; i < 5; i++) {
+      assertTrue(rows.moveNext());
+    }
+    rows.close();
+    awaitQuiet();
+    assertEquals(1, source.fetched.get());
+  }
+
+  @Test
+  void aFailingSourceFailsTheReadWithItsTranslatedError() {
+    IllegalStateException boom = new IllegalStateException("page 3 failed");
+    PagedRows<Integer> rows = rows(List.of(new CountingPages(0, 5, 4, boom, 2)));
+    int read = 0;
+    RuntimeException thrown = null;
+    try {
+      while (rows.moveNext()) {
+        read++;
+      }
+    } catch (RuntimeException e) {
+      thrown = e;
+    }
+    assertSame(boom, thrown);
+    assertEquals(8, read, "the two good pages are delivered before the failure");
+    assertFalse(executor.isShutdown());
+  }
+
+  @Test
+  void sourcesAreFetchedInParallel() throws InterruptedException {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger maxInFlight = new AtomicInteger();
+    List<PagedRows.Source<Integer>> sources = new ArrayList<>();
+    for (int s = 0; s < 4; s++) {
+      sources.add(new PagedRows.Source<>(new Iterator<>() {
+        boolean done;
+
+        @Override
+        public boolean hasNext() {
+          return !done;
+        }
+
+        @Override
+        public List<Integer> next() {
+          maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+          try {
+            Thread.sleep(300);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          inFlight.decrementAndGet();
+          done = true;
+          return List.of(1);
+        }
+      }, failure -> (RuntimeException) failure));
+    }
+    try (PagedRows<Integer> rows = new PagedRows<>(sources, i -> new Object[] {i}, executor)) {
+      int n = 0;
+      while (rows.moveNext()) {
+        n++;
+      }
+      assertEquals(4, n);
+    }
+    assertEquals(4, maxInFlight.get());
+    assertThrows(UnsupportedOperationException.class, () -> rows(List.of()).reset());
+    executor.shutdown();
+    assertTrue(executor.awaitTermination(5, TimeUnit.SECONDS));
+  }
+}
