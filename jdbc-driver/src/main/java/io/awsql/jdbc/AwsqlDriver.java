@@ -74,7 +74,7 @@ public final class AwsqlDriver extends org.apache.calcite.jdbc.Driver {
       AwsSchema schemaToClose = aws;
       LocalAws localToClose = local;
       AtomicBoolean closed = new AtomicBoolean();
-      return TranslatingProxy.connection(calcite, () -> {
+      return TranslatingProxy.connection(calcite, aws, () -> {
         if (closed.compareAndSet(false, true)) {
           schemaToClose.close();
           if (localToClose != null) {

@@ -1,5 +1,6 @@
 package io.awsql.jdbc;
 
+import io.awsql.provider.AwsSchema;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -20,51 +21,67 @@ import org.apache.calcite.util.TryThreadLocal;
 
 /**
  * Wraps the JDBC objects of a connection so that every failure reaches the caller as a proper
- * SQLException. Needed because a later page's AWS failure surfaces inside {@code ResultSet.next()}, where
- * Avatica lets Calcite's RuntimeException through unchanged. Also runs the connection's clean-up on close.
+ * SQLException (a later page's AWS failure surfaces inside {@code ResultSet.next()}, where Avatica lets
+ * Calcite's RuntimeException through), INSERTs into resource tables are carried out by {@link InsertPlan},
+ * and the connection's clean-up runs on close.
  */
 final class TranslatingProxy implements InvocationHandler {
   private static final List<Class<?>> WRAPPED = List.of(CallableStatement.class, PreparedStatement.class,
       Statement.class, ResultSet.class, DatabaseMetaData.class, ResultSetMetaData.class);
 
-  private final Object target;
-  private final Connection connectionProxy;
-  private final Runnable onClose;
+  /** What every object of one connection shares. */
+  record Session(Connection calcite, AwsSchema aws, Connection[] proxy, Runnable onClose) {}
 
-  private TranslatingProxy(Object target, Connection connectionProxy, Runnable onClose) {
+  private final Object target;
+  private final Session session;
+  /** For statements: the outcome of the last INSERT it ran, until the next execute. */
+  private InsertPlan.Outcome lastInsert;
+  private boolean insertResultConsumed;
+
+  private TranslatingProxy(Object target, Session session) {
     this.target = target;
-    this.connectionProxy = connectionProxy;
-    this.onClose = onClose;
+    this.session = session;
   }
 
   /** A connection whose statements, result sets and metadata all translate their failures. */
-  static Connection connection(Connection target, Runnable onClose) {
-    Connection[] self = new Connection[1];
-    InvocationHandler handler = (proxy, method, args) ->
-        new TranslatingProxy(target, self[0], onClose).invoke(proxy, method, args);
+  static Connection connection(Connection calcite, AwsSchema aws, Runnable onClose) {
+    Session session = new Session(calcite, aws, new Connection[1], onClose);
     List<Class<?>> interfaces = new ArrayList<>(List.of(Connection.class));
-    if (target instanceof CalciteConnection) {
+    if (calcite instanceof CalciteConnection) {
       interfaces.add(CalciteConnection.class);
     }
-    self[0] = (Connection) Proxy.newProxyInstance(TranslatingProxy.class.getClassLoader(),
-        interfaces.toArray(Class<?>[]::new), handler);
-    return self[0];
+    session.proxy()[0] = (Connection) Proxy.newProxyInstance(TranslatingProxy.class.getClassLoader(),
+        interfaces.toArray(Class<?>[]::new), new TranslatingProxy(calcite, session));
+    return session.proxy()[0];
   }
 
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-    if (method.getName().equals("getConnection") && method.getParameterCount() == 0) {
-      return connectionProxy;
+    String name = method.getName();
+    if (name.equals("getConnection") && method.getParameterCount() == 0) {
+      return session.proxy()[0];
     }
     if (method.getDeclaringClass() == Object.class) {
-      return switch (method.getName()) {
+      return switch (name) {
         case "equals" -> proxy == args[0];
         case "hashCode" -> System.identityHashCode(proxy);
         default -> "awsql:" + target;
       };
     }
-    if (target instanceof ResultSetMetaData md && method.getName().equals("getColumnLabel")) {
+    if (target instanceof ResultSetMetaData md && name.equals("getColumnLabel")) {
       return documentedLabel(md, (Integer) args[0]);
+    }
+    if (target instanceof Connection && name.equals("prepareStatement") && args[0] instanceof String sql) {
+      InsertPlan plan = InsertPlan.of(sql);
+      if (plan != null) {
+        return PreparedInsert.create(plan, session);
+      }
+    }
+    if (target instanceof Statement && !(target instanceof PreparedStatement)) {
+      Object handled = statementInsert(name, args);
+      if (handled != NOT_HANDLED) {
+        return handled;
+      }
     }
     Object result;
     // Calcite turns IN lists of 20 or more values into a join, which no table can push down; keep them
@@ -74,11 +91,70 @@ final class TranslatingProxy implements InvocationHandler {
     } catch (InvocationTargetException e) {
       throw SqlErrors.translate(e.getCause());
     } finally {
-      if (target instanceof Connection && method.getName().equals("close") && onClose != null) {
-        onClose.run();
+      if (target instanceof Connection && name.equals("close")) {
+        session.onClose().run();
       }
     }
-    return wrap(result, method.getReturnType());
+    return wrap(result, method.getReturnType(), session);
+  }
+
+  private static final Object NOT_HANDLED = new Object();
+
+  /** A plain Statement running an INSERT into a resource table, and what it answers afterwards. */
+  private Object statementInsert(String name, Object[] args) throws SQLException {
+    switch (name) {
+      case "execute", "executeUpdate", "executeLargeUpdate", "executeQuery" -> {
+        lastInsert = null;
+        InsertPlan plan = InsertPlan.of((String) args[0]);
+        if (plan == null) {
+          return NOT_HANDLED;
+        }
+        if (name.equals("executeQuery")) {
+          throw new SQLException("INSERT returns no result set: run it with executeUpdate or execute.", "07000");
+        }
+        lastInsert = run(plan, List.of(List.of()), session);
+        insertResultConsumed = false;
+        return switch (name) {
+          case "execute" -> false;
+          case "executeUpdate" -> (int) lastInsert.total();
+          default -> lastInsert.total();
+        };
+      }
+      case "getUpdateCount", "getLargeUpdateCount" -> {
+        if (lastInsert == null) {
+          return NOT_HANDLED;
+        }
+        long count = insertResultConsumed ? -1 : lastInsert.total();
+        return name.equals("getUpdateCount") ? (Object) (int) count : (Object) count;
+      }
+      case "getResultSet" -> {
+        return lastInsert == null ? NOT_HANDLED : null;
+      }
+      case "getMoreResults" -> {
+        if (lastInsert == null) {
+          return NOT_HANDLED;
+        }
+        insertResultConsumed = true;
+        return false;
+      }
+      case "getWarnings" -> {
+        return lastInsert == null ? NOT_HANDLED : lastInsert.warning();
+      }
+      default -> {
+        return NOT_HANDLED;
+      }
+    }
+  }
+
+  static InsertPlan.Outcome run(InsertPlan plan, List<List<Object>> parameterSets, Session session)
+      throws SQLException {
+    try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
+      return plan.execute(session.calcite(), session.aws(), parameterSets);
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e);
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e);
+    }
   }
 
   /**
@@ -95,14 +171,14 @@ final class TranslatingProxy implements InvocationHandler {
     }
   }
 
-  private Object wrap(Object result, Class<?> declared) {
+  static Object wrap(Object result, Class<?> declared, Session session) {
     if (result == null || result instanceof Proxy) {
       return result;
     }
     for (Class<?> type : WRAPPED) {
       if (declared == type) {
         return Proxy.newProxyInstance(TranslatingProxy.class.getClassLoader(), interfacesOf(result, type),
-            new TranslatingProxy(result, connectionProxy, null));
+            new TranslatingProxy(result, session));
       }
     }
     return result;

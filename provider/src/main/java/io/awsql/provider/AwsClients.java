@@ -1,5 +1,6 @@
 package io.awsql.provider;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,10 +14,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
@@ -77,6 +81,31 @@ public final class AwsClients implements AutoCloseable {
   public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
       Class<C> type, String region, Supplier<B> builder) {
     return type.cast(clients.computeIfAbsent(type.getName() + "@" + region, k -> build(builder.get(), region)));
+  }
+
+  /**
+   * A client for calls that create things. It retries only throttling, which AWS answers before doing
+   * anything: a create whose outcome is unknown (a 5xx, a broken connection) must not be resent blindly,
+   * or it could be done twice.
+   */
+  public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C writeClient(
+      Class<C> type, String region, Supplier<B> builder) {
+    return type.cast(clients.computeIfAbsent(type.getName() + "@" + region + "#write", k -> {
+      B b = builder.get();
+      BackoffStrategy backoff = BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(20));
+      b.overrideConfiguration(o -> o.retryStrategy(StandardRetryStrategy.builder()
+          .maxAttempts(4)
+          .retryOnException(AwsClients::isThrottling)
+          .treatAsThrottling(AwsClients::isThrottling)
+          .backoffStrategy(backoff)
+          .throttlingBackoffStrategy(backoff)
+          .build()));
+      return build(b, region);
+    }));
+  }
+
+  private static boolean isThrottling(Throwable t) {
+    return t instanceof SdkServiceException e && e.isThrottlingException();
   }
 
   private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C build(

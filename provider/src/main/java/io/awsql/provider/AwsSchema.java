@@ -20,11 +20,13 @@ public final class AwsSchema extends AbstractSchema implements AutoCloseable {
   /** Every resource awsql maps. Adding a table is adding its definition here. */
   public static final List<ResourceDefinition<?>> RESOURCES = List.of(StoreImageTasksResource.DEFINITION);
 
+  private final ConnectionSettings settings;
   private final AwsClients clients;
   private final ExecutorService executor;
   private final Map<String, Schema> services = new LinkedHashMap<>();
 
   public AwsSchema(ConnectionSettings settings) {
+    this.settings = settings;
     this.clients = new AwsClients(settings);
     AtomicInteger n = new AtomicInteger();
     this.executor = Executors.newCachedThreadPool(r -> {
@@ -47,6 +49,10 @@ public final class AwsSchema extends AbstractSchema implements AutoCloseable {
 
   public AwsClients clients() {
     return clients;
+  }
+
+  public ConnectionSettings settings() {
+    return settings;
   }
 
   /** The service schema names, e.g. {@code [ec2]}. */

@@ -28,9 +28,11 @@ public final class ConnectionSettings {
   private final String secretAccessKey;
   private final String sessionToken;
   private final boolean local;
+  private final boolean readOnly;
+  private final boolean dryRun;
 
   private ConnectionSettings(List<String> regions, String profile, URI endpoint, String accessKeyId,
-      String secretAccessKey, String sessionToken, boolean local) {
+      String secretAccessKey, String sessionToken, boolean local, boolean readOnly, boolean dryRun) {
     this.regions = List.copyOf(regions);
     this.profile = profile;
     this.endpoint = endpoint;
@@ -38,6 +40,8 @@ public final class ConnectionSettings {
     this.secretAccessKey = secretAccessKey;
     this.sessionToken = sessionToken;
     this.local = local;
+    this.readOnly = readOnly;
+    this.dryRun = dryRun;
   }
 
   private static Map<String, String> properties() {
@@ -49,6 +53,8 @@ public final class ConnectionSettings {
     p.put("secretAccessKey", "static secret access key, with accessKeyId");
     p.put("sessionToken", "session token for temporary credentials, with accessKeyId");
     p.put("local", "true to start an embedded local-aws endpoint with demo data and use it");
+    p.put("readOnly", "true to refuse every INSERT before any request is sent");
+    p.put("dryRun", "true to send writes with DryRun=true: AWS checks them, nothing is created");
     p.put("user", "alias of accessKeyId, for tools that only offer user/password");
     p.put("password", "alias of secretAccessKey, for tools that only offer user/password");
     return Map.copyOf(p);
@@ -112,18 +118,20 @@ public final class ConnectionSettings {
       throw new InvalidSettingException("local=true starts its own endpoint: remove endpoint, or local.");
     }
     return new ConnectionSettings(regions, emptyToNull(values.get("profile")), endpoint, accessKeyId, secret,
-        sessionToken, local);
+        sessionToken, local, bool(values, "readOnly"), bool(values, "dryRun"));
   }
 
   /** The same settings pointed at another endpoint with other keys (used by {@code local=true}). */
   public ConnectionSettings withEndpoint(URI newEndpoint, String newAccessKeyId, String newSecret) {
-    return new ConnectionSettings(regions, null, newEndpoint, newAccessKeyId, newSecret, null, false);
+    return new ConnectionSettings(regions, null, newEndpoint, newAccessKeyId, newSecret, null, false, readOnly,
+        dryRun);
   }
 
   /** The same settings with regions given, when none were configured. */
   public ConnectionSettings withDefaultRegions(List<String> defaultRegions) {
     return regions.isEmpty()
-        ? new ConnectionSettings(defaultRegions, profile, endpoint, accessKeyId, secretAccessKey, sessionToken, local)
+        ? new ConnectionSettings(defaultRegions, profile, endpoint, accessKeyId, secretAccessKey, sessionToken, local,
+            readOnly, dryRun)
         : this;
   }
 
@@ -189,11 +197,22 @@ public final class ConnectionSettings {
     return local;
   }
 
+  /** Whether writes are refused. */
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  /** Whether writes are sent as dry runs. */
+  public boolean dryRun() {
+    return dryRun;
+  }
+
   @Override
   public String toString() {
     return "ConnectionSettings[regions=" + regions + ", profile=" + profile + ", endpoint=" + endpoint
         + ", accessKeyId=" + accessKeyId + ", secretAccessKey=" + (secretAccessKey == null ? null : "****")
-        + ", sessionToken=" + (sessionToken == null ? null : "****") + ", local=" + local + "]";
+        + ", sessionToken=" + (sessionToken == null ? null : "****") + ", local=" + local + ", readOnly=" + readOnly
+        + ", dryRun=" + dryRun + "]";
   }
 
   /** A connection property that cannot be used as given. */

@@ -15,6 +15,7 @@ import java.util.List;
  *     filter is sent and filter predicates are evaluated locally
  * @param maxPageSize the largest page size the API accepts, or 0 when the API takes none
  * @param pageSizeWithIds whether a page size may be sent together with ids
+ * @param create how INSERT creates the resource, or null for a read-only table
  * @param <T> the SDK model class of one item
  */
 public record ResourceDefinition<T>(
@@ -25,7 +26,8 @@ public record ResourceDefinition<T>(
     PageSource<T> pages,
     boolean idsOverrideFilters,
     int maxPageSize,
-    boolean pageSizeWithIds) {
+    boolean pageSizeWithIds,
+    CreateDefinition create) {
 
   public ResourceDefinition {
     columns = List.copyOf(columns);

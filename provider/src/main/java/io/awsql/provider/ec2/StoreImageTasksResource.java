@@ -54,7 +54,8 @@ public final class StoreImageTasksResource {
       StoreImageTasksResource::pages,
       true, // "When you specify the ImageIds parameter, any filters that you specify are ignored."
       MAX_RESULTS,
-      false); // MaxResults with ImageIds is InvalidParameterCombination
+      false, // MaxResults with ImageIds is InvalidParameterCombination
+      StoreImageTaskCreate.DEFINITION);
 
   private static Iterator<List<StoreImageTaskResult>> pages(AwsClients clients, ApiCall call) {
     Ec2Client ec2 = clients.client(Ec2Client.class, call.region(), Ec2Client::builder);

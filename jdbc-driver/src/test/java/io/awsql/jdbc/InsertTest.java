@@ -1,0 +1,249 @@
+package io.awsql.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.awsql.localaws.AccessKey;
+import io.awsql.localaws.LoggedRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** INSERT → CreateStoreImageTask, end to end: what is sent, what a later SELECT sees, what is refused. */
+class InsertTest {
+  private static final String TABLE = "aws.ec2.store_image_tasks";
+  private LocalEndpoint local;
+  private Connection connection;
+
+  @BeforeEach
+  void start() throws SQLException {
+    local = new LocalEndpoint();
+    connection = local.connect("us-east-1");
+  }
+
+  @AfterEach
+  void stop() throws SQLException {
+    connection.close();
+    local.close();
+  }
+
+  private int update(String sql) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      return s.executeUpdate(sql);
+    }
+  }
+
+  private List<LoggedRequest> creates() {
+    return local.aws.requestLog().forAction("CreateStoreImageTask");
+  }
+
+  private Map<String, Object> task(String amiId) throws SQLException {
+    List<Map<String, Object>> rows = LocalEndpoint.query(connection, "SELECT * FROM " + TABLE
+        + " WHERE amiId LIKE '" + amiId + "' ORDER BY taskStartTime DESC");
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  @Test
+  void stackqlSpellingCreatesATaskThatProgressesToCompleted() throws SQLException {
+    assertEquals(1, update("INSERT INTO " + TABLE + " (region, ImageId, Bucket)"
+        + " SELECT 'us-east-1', 'ami-0a1b2c3d4e5f60005', 'acme-dr-backups'"));
+    LoggedRequest sent = creates().get(0);
+    assertEquals("ami-0a1b2c3d4e5f60005", sent.parameter("ImageId"));
+    assertEquals("acme-dr-backups", sent.parameter("Bucket"));
+    assertNull(sent.parameter("DryRun"));
+    assertEquals("us-east-1", sent.region());
+
+    Map<String, Object> task = task("ami-0a1b2c3d4e5f60005");
+    assertEquals("InProgress", task.get("storeTaskState"));
+    assertEquals(0, task.get("progressPercentage"));
+    assertEquals("ami-0a1b2c3d4e5f60005.bin", task.get("s3objectKey"));
+    assertEquals("acme-dr-backups", task.get("bucket"));
+
+    local.clock.advance(Duration.ofMinutes(5));
+    assertEquals(50, task("ami-0a1b2c3d4e5f60005").get("progressPercentage"));
+    local.clock.advance(Duration.ofMinutes(6));
+    task = task("ami-0a1b2c3d4e5f60005");
+    assertEquals("Completed", task.get("storeTaskState"));
+    assertEquals(100, task.get("progressPercentage"));
+    assertNull(task.get("storeTaskFailureReason"));
+  }
+
+  @Test
+  void tableColumnSpellingWithSeveralRowsAndTags() throws SQLException {
+    assertEquals(2, update("INSERT INTO " + TABLE + " (amiId, bucket, s3ObjectTags) VALUES"
+        + " ('ami-0a1b2c3d4e5f60005', 'acme-ami-archive', '{\"team\": \"platform\"}'),"
+        + " ('ami-12345678', 'acme-dr-backups', '[{\"Key\": \"cost-center\", \"Value\": \"42\"}]')"));
+    assertEquals(2, creates().size());
+    assertEquals("ami-0a1b2c3d4e5f60005", creates().get(0).parameter("ImageId"));
+    assertEquals(List.of("team"), creates().get(0).list("S3ObjectTag", "Key"));
+    assertEquals(List.of("platform"), creates().get(0).list("S3ObjectTag", "Value"));
+    assertEquals("ami-12345678", creates().get(1).parameter("ImageId"), "CHAR padding of VALUES is not sent");
+    assertEquals(List.of("cost-center"), creates().get(1).list("S3ObjectTag", "Key"));
+    assertEquals("InProgress", task("ami-12345678").get("storeTaskState"));
+  }
+
+  @Test
+  void insertSelectFromCompletedTasksStoresThemAgainElsewhere() throws SQLException {
+    List<Map<String, Object>> completed = LocalEndpoint.query(connection, "SELECT DISTINCT amiId FROM " + TABLE
+        + " WHERE storeTaskState = 'Completed' AND bucket = 'acme-ami-archive'");
+    assertFalse(completed.isEmpty());
+    local.aws.requestLog().clear();
+    int created = update("INSERT INTO " + TABLE + " (region, amiId, bucket)"
+        + " SELECT region, amiId, 'acme-dr-backups' FROM " + TABLE
+        + " WHERE storeTaskState = 'Completed' AND bucket = 'acme-ami-archive'");
+    assertEquals(completed.size(), created);
+    assertEquals(completed.size(), creates().size());
+    for (LoggedRequest r : creates()) {
+      assertEquals("acme-dr-backups", r.parameter("Bucket"));
+    }
+  }
+
+  @Test
+  void preparedStatementAndBatch() throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "INSERT INTO " + TABLE + " (region, amiId, bucket) VALUES (?, ?, ?)")) {
+      ps.setString(1, "us-east-1");
+      ps.setString(2, "ami-0a1b2c3d4e5f60005");
+      ps.setString(3, "acme-ami-archive");
+      assertEquals(1, ps.executeUpdate());
+      ps.setString(2, "ami-0a1b2c3d4e5f60006");
+      ps.addBatch();
+      ps.setString(2, "ami-12345678");
+      ps.addBatch();
+      assertEquals(List.of(1, 1), java.util.Arrays.stream(ps.executeBatch()).boxed().toList());
+    }
+    assertEquals(List.of("ami-0a1b2c3d4e5f60005", "ami-0a1b2c3d4e5f60006", "ami-12345678"),
+        creates().stream().map(r -> r.parameter("ImageId")).toList());
+  }
+
+  @Test
+  void missingRequiredColumnNamesItAndShowsAStatement() {
+    SQLException e = assertThrows(SQLException.class,
+        () -> update("INSERT INTO " + TABLE + " (region, amiId) VALUES ('us-east-1', 'ami-0a1b2c3d4e5f60005')"));
+    assertEquals("23502", e.getSQLState());
+    assertTrue(e.getMessage().contains("bucket") && e.getMessage().contains("INSERT INTO aws.ec2.store_image_tasks (region, amiId, bucket) VALUES"),
+        e.getMessage());
+    SQLException nullValue = assertThrows(SQLException.class,
+        () -> update("INSERT INTO " + TABLE + " (amiId, bucket) VALUES ('ami-0a1b2c3d4e5f60005', 'acme-ami-archive'), (NULL, 'acme-ami-archive')"));
+    assertEquals("23502", nullValue.getSQLState());
+    assertTrue(nullValue.getMessage().startsWith("Row 2: amiId is null"), nullValue.getMessage());
+    assertEquals(0, creates().size(), "one bad row: nothing is sent");
+  }
+
+  @Test
+  void malformedValuesAreRefusedBeforeAnyRequest() {
+    Map<String, String> cases = Map.of(
+        "('ami-0a1b2c3d4e5f60005', 'acme-ami-archive'), ('ami-XYZ', 'acme-ami-archive')", "ami-XYZ",
+        "('ami-0a1b2c3d4e5f60005', 'Bad_Bucket')", "Bad_Bucket",
+        "('ami-0a1b2c3d4e5f60005', 'ab')", "'ab'");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      SQLException e = assertThrows(SQLException.class,
+          () -> update("INSERT INTO " + TABLE + " (amiId, bucket) VALUES " + c.getKey()));
+      assertEquals("22023", e.getSQLState(), e.getMessage());
+      assertTrue(e.getMessage().contains(c.getValue()), e.getMessage());
+    }
+    SQLException tags = assertThrows(SQLException.class, () -> update("INSERT INTO " + TABLE
+        + " (amiId, bucket, S3ObjectTags) VALUES ('ami-0a1b2c3d4e5f60005', 'acme-ami-archive', '{\"aws:x\": \"y\"}')"));
+    assertTrue(tags.getMessage().contains("aws:"), tags.getMessage());
+    SQLException region = assertThrows(SQLException.class, () -> update("INSERT INTO " + TABLE
+        + " (region, amiId, bucket) VALUES ('useast1', 'ami-0a1b2c3d4e5f60005', 'acme-ami-archive')"));
+    assertEquals("22023", region.getSQLState());
+    assertEquals(0, creates().size());
+  }
+
+  @Test
+  void columnsOnlyAwsSetsAreRefused() {
+    SQLException e = assertThrows(SQLException.class, () -> update("INSERT INTO " + TABLE
+        + " (amiId, bucket, storeTaskState) VALUES ('ami-0a1b2c3d4e5f60005', 'acme-ami-archive', 'Completed')"));
+    assertEquals("42000", e.getSQLState());
+    assertTrue(e.getMessage().contains("storeTaskState is set by AWS"), e.getMessage());
+    assertEquals(0, creates().size());
+  }
+
+  @Test
+  void severalConfiguredRegionsNeedARegionColumn() throws SQLException {
+    try (Connection multi = local.connect("us-east-1,us-west-2"); Statement s = multi.createStatement()) {
+      SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO " + TABLE
+          + " (amiId, bucket) VALUES ('ami-0a1b2c3d4e5f60005', 'acme-ami-archive')"));
+      assertEquals("42000", e.getSQLState());
+      assertTrue(e.getMessage().contains("us-east-1, us-west-2"), e.getMessage());
+    }
+    assertEquals(0, creates().size());
+  }
+
+  @Test
+  void failureOnALaterRowReportsWhatWasCreatedAndWhatWasNotSent() {
+    SQLException e = assertThrows(SQLException.class, () -> update("INSERT INTO " + TABLE + " (amiId, bucket) VALUES"
+        + " ('ami-0a1b2c3d4e5f60005', 'acme-ami-archive'),"
+        + " ('ami-0123456789abcdef0', 'acme-ami-archive'),"
+        + " ('ami-0a1b2c3d4e5f60006', 'acme-ami-archive')"));
+    String m = e.getMessage();
+    assertTrue(m.startsWith("CreateStoreImageTask failed for row 2 of 3 (us-east-1, amiId=ami-0123456789abcdef0"), m);
+    assertTrue(m.contains("InvalidAMIID.NotFound"), m);
+    assertTrue(m.contains(creates().get(1).requestId()), m);
+    assertTrue(m.contains("Created before it: row 1 (us-east-1, amiId=ami-0a1b2c3d4e5f60005, bucket=acme-ami-archive, objectKey ami-0a1b2c3d4e5f60005.bin)"), m);
+    assertTrue(m.contains("Not sent: row 3 (us-east-1, amiId=ami-0a1b2c3d4e5f60006"), m);
+    assertEquals(2, creates().size(), "row 3 is not sent, and nothing is resent");
+  }
+
+  @Test
+  void unwritableBucketIsAPermissionError() {
+    SQLException e = assertThrows(SQLException.class, () -> update("INSERT INTO " + TABLE
+        + " (amiId, bucket) VALUES ('ami-0a1b2c3d4e5f60005', 'acme-audit-locked')"));
+    assertEquals("28000", e.getSQLState());
+    assertTrue(e.getMessage().contains("Nothing was created"), e.getMessage());
+    assertEquals(1, creates().size());
+  }
+
+  @Test
+  void readOnlyRefusesWithoutSendingAnything() throws SQLException {
+    try (Connection readOnly = DriverManager.getConnection(local.url("us-east-1", "readOnly=true"));
+        Statement s = readOnly.createStatement()) {
+      SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO " + TABLE
+          + " (amiId, bucket) VALUES ('ami-0a1b2c3d4e5f60005', 'acme-ami-archive')"));
+      assertEquals("25006", e.getSQLState());
+      assertEquals(6, LocalEndpoint.query(readOnly, "SELECT * FROM " + TABLE).size(), "reads still work");
+    }
+    assertEquals(0, creates().size());
+  }
+
+  @Test
+  void dryRunCreatesNothingAndWarns() throws SQLException {
+    try (Connection dry = DriverManager.getConnection(local.url("us-east-1", "dryRun=true"));
+        Statement s = dry.createStatement()) {
+      assertEquals(0, s.executeUpdate("INSERT INTO " + TABLE
+          + " (amiId, bucket) VALUES ('ami-0a1b2c3d4e5f60005', 'acme-ami-archive')"));
+      SQLWarning warning = s.getWarnings();
+      assertTrue(warning != null && warning.getMessage().contains("would have succeeded"), String.valueOf(warning));
+    }
+    assertEquals("true", creates().get(0).parameter("DryRun"));
+    assertEquals("DryRunOperation", creates().get(0).errorCode());
+    List<Map<String, Object>> tasks = LocalEndpoint.query(connection, "SELECT storeTaskState FROM " + TABLE
+        + " WHERE amiId LIKE 'ami-0a1b2c3d4e5f60005'");
+    assertEquals(List.of(Map.of("storeTaskState", "Failed")), tasks, "only the seeded task: nothing was created");
+  }
+
+  @Test
+  void dryRunWithoutPermissionIsAPermissionError() throws SQLException {
+    String url = "jdbc:awsql:endpoint=" + local.aws.endpoint() + ";region=us-east-1;dryRun=true;accessKeyId="
+        + AccessKey.READ_ONLY.accessKeyId() + ";secretAccessKey=" + AccessKey.READ_ONLY.secretAccessKey();
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO " + TABLE
+          + " (amiId, bucket) VALUES ('ami-0a1b2c3d4e5f60005', 'acme-ami-archive')"));
+      assertEquals("28000", e.getSQLState());
+      assertTrue(e.getMessage().contains("UnauthorizedOperation"), e.getMessage());
+    }
+  }
+}
