@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.awsql.localaws.AccessKey;
+import io.awsql.localaws.Fault;
+import io.awsql.localaws.FaultRule;
 import io.awsql.localaws.LoggedRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -196,6 +198,24 @@ class InsertTest {
     assertTrue(m.contains("Created before it: row 1 (us-east-1, amiId=ami-0a1b2c3d4e5f60005, bucket=acme-ami-archive, objectKey ami-0a1b2c3d4e5f60005.bin)"), m);
     assertTrue(m.contains("Not sent: row 3 (us-east-1, amiId=ami-0a1b2c3d4e5f60006"), m);
     assertEquals(2, creates().size(), "row 3 is not sent, and nothing is resent");
+  }
+
+  @Test
+  void aCreateWhoseOutcomeIsUnknownIsNotResent() {
+    local.aws.faults().add(FaultRule.onCall("CreateStoreImageTask", Fault.INTERNAL_ERROR, 1));
+    SQLException e = assertThrows(SQLException.class, () -> update("INSERT INTO " + TABLE
+        + " (amiId, bucket) VALUES ('ami-0a1b2c3d4e5f60005', 'acme-ami-archive')"));
+    assertTrue(e.getMessage().contains("InternalError") && e.getMessage().contains("Nothing was created"),
+        e.getMessage());
+    assertEquals(1, creates().size(), "a 500 may hide a success: no automatic resend");
+  }
+
+  @Test
+  void aThrottledCreateIsRetriedBecauseAwsDidNothing() throws SQLException {
+    local.aws.faults().add(FaultRule.onCall("CreateStoreImageTask", Fault.THROTTLE, 1));
+    assertEquals(1, update("INSERT INTO " + TABLE + " (amiId, bucket) VALUES ('ami-0a1b2c3d4e5f60005', 'acme-ami-archive')"));
+    assertEquals(List.of("RequestLimitExceeded", "none"),
+        creates().stream().map(r -> r.errorCode() == null ? "none" : r.errorCode()).toList());
   }
 
   @Test

@@ -99,6 +99,7 @@ public final class AwsClients implements AutoCloseable {
           .treatAsThrottling(AwsClients::isThrottling)
           .backoffStrategy(backoff)
           .throttlingBackoffStrategy(backoff)
+          .useClientDefaults(false) // else the client adds its own conditions, which retry 5xx too
           .build()));
       return build(b, region);
     }));
