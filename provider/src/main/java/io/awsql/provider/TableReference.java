@@ -30,6 +30,18 @@ public final class TableReference {
             .append(r.pageSizeWithIds() ? "" : " (no page size is sent with an id list, as the API requires)")
             .append(".\n");
       }
+      if (r.create() != null) {
+        md.append("\n### INSERT → ").append(r.create().action()).append("\n\n")
+            .append("Each row is one ").append(r.create().action()).append(" call; see [insert.md](insert.md).\n\n")
+            .append("| column | also accepted as | required | description |\n|---|---|---|---|\n")
+            .append("| `region` | | when the connection has several regions | the Region to create in |\n");
+        for (CreateInput in : r.create().inputs()) {
+          md.append("| `").append(in.column()).append("` | ")
+              .append(in.aliases().stream().map(a -> "`" + a + "`").collect(java.util.stream.Collectors.joining(", ")))
+              .append(" | ").append(in.required() ? "yes" : "no").append(" | ").append(in.description()).append(" |\n");
+        }
+        md.append("\nExample: `").append(ResourceWriter.example(r, r.create())).append("`\n");
+      }
     }
     return md.toString();
   }
