@@ -26,35 +26,19 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.TimeZone;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every {@code sql-examples/*.sql} through the JDBC driver against local-aws's demo data at a fixed
- * instant and compares the rows with {@code *.expected.csv}. Regenerate the expectations after a
- * deliberate change with {@code mvn -pl sql-examples test -Dsql-examples.update=true}, and review the diff.
+ * Runs every {@code sql-examples/*.sql} through the JDBC driver against a fresh local-aws with the demo
+ * data at a fixed instant and compares what it prints with {@code *.expected.csv}: each query's rows as
+ * CSV, each INSERT's update count. Statements in a file are separated by {@code ;} at the end of a line.
+ * Regenerate the expectations after a deliberate change with
+ * {@code mvn -pl sql-examples test -Dsql-examples.update=true}, and review the diff.
  */
 class SqlExamplesTest {
   static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
   private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT.withZone(ZoneOffset.UTC);
-  private static LocalAws aws;
-  private static Connection connection;
-
-  @BeforeAll
-  static void start() throws SQLException {
-    aws = LocalAws.builder().clock(new MutableClock(NOW)).demoData().start();
-    connection = DriverManager.getConnection("jdbc:awsql:endpoint=" + aws.endpoint()
-        + ";region=us-east-1,us-west-2,eu-west-1;accessKeyId=" + AccessKey.DEMO.accessKeyId()
-        + ";secretAccessKey=" + AccessKey.DEMO.secretAccessKey());
-  }
-
-  @AfterAll
-  static void stop() throws SQLException {
-    connection.close();
-    aws.close();
-  }
 
   @TestFactory
   Stream<DynamicTest> examples() throws IOException {
@@ -68,20 +52,33 @@ class SqlExamplesTest {
   }
 
   private static void check(Path sqlFile) throws IOException, SQLException {
-    String sql = Files.readString(sqlFile).trim().replaceAll(";\\s*$", "");
-    String actual = csv(sql);
+    StringBuilder actual = new StringBuilder();
+    try (LocalAws aws = LocalAws.builder().clock(new MutableClock(NOW)).demoData().start();
+        Connection connection = DriverManager.getConnection("jdbc:awsql:endpoint=" + aws.endpoint()
+            + ";region=us-east-1,us-west-2,eu-west-1;accessKeyId=" + AccessKey.DEMO.accessKeyId()
+            + ";secretAccessKey=" + AccessKey.DEMO.secretAccessKey())) {
+      for (String statement : Files.readString(sqlFile).split(";\\s*(\\n|$)")) {
+        if (!statement.strip().isEmpty() && !statement.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"))) {
+          actual.append(run(connection, statement.strip()));
+        }
+      }
+    }
     Path expectedFile = sqlFile.resolveSibling(sqlFile.getFileName().toString().replace(".sql", ".expected.csv"));
     if (Boolean.getBoolean("sql-examples.update")) {
       Files.writeString(expectedFile, actual, StandardCharsets.UTF_8);
     }
     assertEquals(Files.exists(expectedFile) ? Files.readString(expectedFile) : "(no " + expectedFile.getFileName() + ")",
-        actual, sqlFile.getFileName() + " returned other rows than " + expectedFile.getFileName());
+        actual.toString(), sqlFile.getFileName() + " returned other rows than " + expectedFile.getFileName());
   }
 
-  /** Rows as RFC 4180 CSV with a header; timestamps ISO-8601 UTC, nulls empty. */
-  private static String csv(String sql) throws SQLException {
+  /** A query's rows as RFC 4180 CSV with a header (timestamps ISO-8601 UTC, nulls empty), or an update count. */
+  private static String run(Connection connection, String sql) throws SQLException {
     StringBuilder out = new StringBuilder();
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = connection.createStatement()) {
+      if (!s.execute(sql)) {
+        return "-- " + s.getUpdateCount() + " row(s) affected\n";
+      }
+      ResultSet rs = s.getResultSet();
       ResultSetMetaData md = rs.getMetaData();
       List<String> header = new ArrayList<>();
       for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -103,6 +100,7 @@ class SqlExamplesTest {
         }
         out.append(String.join(",", cells)).append('\n');
       }
+      rs.close();
     }
     return out.toString();
   }
