@@ -4,7 +4,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -21,12 +21,16 @@ final class Clients {
     return ec2(aws, region, credentials(AccessKey.DEMO), AwsRetryStrategy.doNotRetry());
   }
 
+  static Ec2Client ec2(LocalAws aws, String region, AccessKey key) {
+    return ec2(aws, region, credentials(key), AwsRetryStrategy.doNotRetry());
+  }
+
   static Ec2Client ec2(LocalAws aws, String region, AwsCredentialsProvider credentials, RetryStrategy retries) {
     return Ec2Client.builder()
         .endpointOverride(aws.endpoint())
         .region(Region.of(region))
         .credentialsProvider(credentials)
-        .httpClient(UrlConnectionHttpClient.create())
+        .httpClient(ApacheHttpClient.create())
         .overrideConfiguration(o -> o.retryStrategy(retries))
         .build();
   }
