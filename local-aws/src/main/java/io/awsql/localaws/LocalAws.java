@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.awsql.localaws.ec2.Ec2QueryHandler;
 import io.awsql.localaws.ec2.StoreImageTasks;
+import io.awsql.localaws.medicalimaging.ImageSetVersions;
+import io.awsql.localaws.medicalimaging.RestJsonHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An embeddable local AWS endpoint: one HTTP server on the loopback interface that answers the AWS APIs
- * awsql maps, byte-compatible with what AWS sends, so the real AWS SDKs and CLI can be pointed at it.
+ * awsql maps (EC2's Query protocol, HealthImaging's REST-JSON), byte-compatible with what AWS sends, so the real AWS SDKs and CLI can be pointed at it.
  * State is in memory and per region (taken from each request's SigV4 scope).
  *
  * <pre>{@code
@@ -53,16 +55,18 @@ public final class LocalAws implements AutoCloseable {
   private final RequestLog requestLog = new RequestLog(REQUEST_LOG_CAPACITY);
   private final Clock clock;
   private final StoreImageTasks storeImageTasks;
+  private final ImageSetVersions imageSetVersions;
 
   private LocalAws(Builder b) throws IOException {
     this.clock = b.clock;
     this.faults = new FaultInjector(b.faultSeed);
     this.verifier = new SigV4Verifier(b.accessKeys);
     this.storeImageTasks = new StoreImageTasks(clock);
+    this.imageSetVersions = new ImageSetVersions(clock);
     for (Seed seed : b.seeds) {
       load(seed);
     }
-    this.handlers = List.of(new Ec2QueryHandler(storeImageTasks));
+    this.handlers = List.of(new Ec2QueryHandler(storeImageTasks), new RestJsonHandler(imageSetVersions));
     this.server = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 128);
     AtomicInteger threadNumber = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(b.threads, r -> {
@@ -111,6 +115,7 @@ public final class LocalAws implements AutoCloseable {
   /** Adds a seed's resources (relative times are taken from this endpoint's clock now). */
   public void load(Seed seed) {
     seed.regions().forEach(storeImageTasks::load);
+    seed.regions().forEach(imageSetVersions::load);
   }
 
   @Override

@@ -49,13 +49,43 @@ public record Seed(Map<String, RegionSeed> regions) {
   }
 
   /** What one region holds. */
-  public record RegionSeed(List<BucketSeed> buckets, List<AmiSeed> amis, List<StoreTaskSeed> storeImageTasks) {
+  public record RegionSeed(List<BucketSeed> buckets, List<AmiSeed> amis, List<StoreTaskSeed> storeImageTasks,
+      List<DatastoreSeed> datastores) {
     public RegionSeed {
       buckets = buckets == null ? List.of() : List.copyOf(buckets);
       amis = amis == null ? List.of() : List.copyOf(amis);
       storeImageTasks = storeImageTasks == null ? List.of() : List.copyOf(storeImageTasks);
+      datastores = datastores == null ? List.of() : List.copyOf(datastores);
+    }
+
+    public RegionSeed(List<BucketSeed> buckets, List<AmiSeed> amis, List<StoreTaskSeed> storeImageTasks) {
+      this(buckets, amis, storeImageTasks, List.of());
     }
   }
+
+  /** A HealthImaging data store and its image sets. */
+  public record DatastoreSeed(String id, List<ImageSetSeed> imageSets) {
+    public DatastoreSeed {
+      imageSets = imageSets == null ? List.of() : List.copyOf(imageSets);
+    }
+  }
+
+  /**
+   * An image set and its version history. {@code conflict=true} models an image set being updated:
+   * listing its versions answers ConflictException.
+   */
+  public record ImageSetSeed(String id, Boolean conflict, List<VersionSeed> versions) {
+    public ImageSetSeed {
+      versions = versions == null ? List.of() : List.copyOf(versions);
+    }
+  }
+
+  /**
+   * One version of an image set; times in seconds before the endpoint's clock when loaded. Without a
+   * {@code versionId}, versions are numbered 1, 2, ... in the order given.
+   */
+  public record VersionSeed(String versionId, String imageSetState, String workflowStatus, Long createdSecondsAgo,
+      Long updatedSecondsAgo, Long deletedSecondsAgo, String message, Boolean forced, Boolean isPrimary) {}
 
   /** An S3 bucket; {@code writable=false} models a bucket the caller may not write to. */
   public record BucketSeed(String name, Boolean writable) {

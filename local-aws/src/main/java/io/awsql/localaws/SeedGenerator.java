@@ -27,6 +27,27 @@ public final class SeedGenerator {
   }
 
   /**
+   * One image set with a history of {@code n} versions (1 is the oldest), for paging through long
+   * histories: states and workflow statuses cycle through the model's values.
+   */
+  public static Seed imageSetVersions(String region, String datastoreId, String imageSetId, int n) {
+    String[] states = {"ACTIVE", "ACTIVE", "LOCKED", "DELETED"};
+    String[] statuses = {"CREATED", "COPIED", "COPYING", "COPYING_WITH_READ_ONLY_ACCESS", "COPY_FAILED", "UPDATING",
+        "UPDATING_FOR_STUDY_CONSISTENCY", "UPDATED", "UPDATE_FAILED", "DELETING", "DELETED", "IMPORTING", "IMPORTED",
+        "IMPORT_FAILED"};
+    List<Seed.VersionSeed> versions = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      long created = (long) (n - i) * 60;
+      versions.add(new Seed.VersionSeed(null, states[i % states.length], statuses[i % statuses.length], created,
+          created - 30, states[i % states.length].equals("DELETED") ? created - 30 : null, "Version " + (i + 1),
+          i % 3 == 0, i == n - 1));
+    }
+    Seed.ImageSetSeed imageSet = new Seed.ImageSetSeed(imageSetId, false, versions);
+    return new Seed(Map.of(region, new Seed.RegionSeed(List.of(), List.of(), List.of(),
+        List.of(new Seed.DatastoreSeed(datastoreId, List.of(imageSet))))));
+  }
+
+  /**
    * {@code n} tasks in {@code region}, newest at index 0: roughly 70 % completed, 20 % in progress, 10 %
    * failed, spread over five buckets.
    */

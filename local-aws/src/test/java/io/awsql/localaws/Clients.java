@@ -8,6 +8,8 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 
 /** Real AWS SDK clients pointed at a local endpoint, with no retries unless asked, so faults are seen. */
 final class Clients {
@@ -23,6 +25,18 @@ final class Clients {
 
   static Ec2Client ec2(LocalAws aws, String region, AccessKey key) {
     return ec2(aws, region, credentials(key), AwsRetryStrategy.doNotRetry());
+  }
+
+  static MedicalImagingClient medicalImaging(LocalAws aws, String region, AccessKey key) {
+    return MedicalImagingClient.builder()
+        .endpointOverride(aws.endpoint())
+        .region(Region.of(region))
+        .credentialsProvider(credentials(key))
+        .httpClient(ApacheHttpClient.create())
+        // The SDK would send the call to runtime-127.0.0.1; an endpoint override must be used as it is.
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+            .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+        .build();
   }
 
   static Ec2Client ec2(LocalAws aws, String region, AwsCredentialsProvider credentials, RetryStrategy retries) {

@@ -43,13 +43,20 @@ final class RawRequests {
     return send(SdkHttpMethod.GET, "/", query, "", region, "ec2", true);
   }
 
+  /** Any signed request: method, path, query (or null), body, region and signing name. */
+  HttpResponse<String> signed(String method, String path, String query, String body, String region, String service)
+      throws IOException, InterruptedException {
+    return send(SdkHttpMethod.fromValue(method), path, query, body, region, service, true);
+  }
+
   private HttpResponse<String> send(SdkHttpMethod method, String path, String query, String body, String region,
       String service, boolean sign) throws IOException, InterruptedException {
     URI uri = URI.create(aws.endpoint() + path + (query == null ? "" : "?" + query));
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(method).uri(uri);
     if (!body.isEmpty()) {
-      unsigned.putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
+      unsigned.putHeader("Content-Type", body.startsWith("{") ? "application/json"
+          : "application/x-www-form-urlencoded; charset=utf-8");
     }
     SdkHttpRequest request = unsigned.build();
     if (sign) {
@@ -62,7 +69,7 @@ final class RawRequests {
           .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(Instant.now(), ZoneOffset.UTC))).request();
     }
     HttpRequest.Builder out = HttpRequest.newBuilder(uri)
-        .method(method.name(), body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        .method(method.name(), body.isEmpty() && method != SdkHttpMethod.POST ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
     request.headers().forEach((name, values) -> {
       if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
         values.forEach(v -> out.header(name, v));
