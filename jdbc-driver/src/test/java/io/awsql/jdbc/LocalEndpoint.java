@@ -26,13 +26,19 @@ final class LocalEndpoint implements AutoCloseable {
   static final String GENERATED_REGION = "ap-southeast-2";
   static final int GENERATED = 1_000;
   static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+  /** The demo data's us-east-1 HealthImaging data store. */
+  static final String DATASTORE = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+  /** A generated image set in {@link #DATASTORE} with {@value #LONG_HISTORY} versions. */
+  static final String LONG_IMAGE_SET = "99999999999999999999999999999999";
+  static final int LONG_HISTORY = 237;
 
   final MutableClock clock = new MutableClock(NOW);
   final LocalAws aws;
 
   LocalEndpoint() {
     aws = LocalAws.builder().clock(clock).demoData()
-        .seed(SeedGenerator.storeImageTasks(GENERATED_REGION, GENERATED, 7)).start();
+        .seed(SeedGenerator.storeImageTasks(GENERATED_REGION, GENERATED, 7))
+        .seed(SeedGenerator.imageSetVersions("us-east-1", DATASTORE, LONG_IMAGE_SET, LONG_HISTORY)).start();
   }
 
   /** A URL for this endpoint with the demo key; {@code extra} is appended as more properties. */

@@ -4,13 +4,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One listing call the scan makes, with everything pushed into it: the region, the API filters
- * (name → values, OR within a filter, AND across filters), an id batch, and the page size to ask for
- * (null: the API's default).
+ * One listing call the scan makes, with everything pushed into it: the region, required parameters
+ * (name → value), the API filters (name → values, OR within a filter, AND across filters), an id batch,
+ * and the page size to ask for (null: the API's default).
  */
-public record ApiCall(String region, Map<String, List<String>> filters, List<String> ids, Integer pageSize) {
+public record ApiCall(String region, Map<String, String> parameters, Map<String, List<String>> filters,
+    List<String> ids, Integer pageSize) {
   public ApiCall {
+    parameters = Map.copyOf(parameters);
     filters = Map.copyOf(filters);
     ids = List.copyOf(ids);
+  }
+
+  /** Where the call goes, for messages: {@code us-east-1} or {@code us-east-1 (datastoreId=..., imageSetId=...)}. */
+  public String describe() {
+    if (parameters.isEmpty()) {
+      return region;
+    }
+    StringBuilder s = new StringBuilder(region).append(" (");
+    parameters.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(e -> s.append(s.charAt(s.length() - 1) == '(' ? "" : ", ").append(e.getKey()).append('=').append(e.getValue()));
+    return s.append(')').toString();
   }
 }

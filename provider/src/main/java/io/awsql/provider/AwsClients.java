@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -14,6 +15,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -80,7 +83,7 @@ public final class AwsClients implements AutoCloseable {
   /** The client of one service in one region, e.g. {@code client(Ec2Client.class, "us-east-1", Ec2Client::builder)}. */
   public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
       Class<C> type, String region, Supplier<B> builder) {
-    return type.cast(clients.computeIfAbsent(type.getName() + "@" + region, k -> build(builder.get(), region)));
+    return type.cast(clients.computeIfAbsent(type.getName() + "@" + region, k -> build(builder.get(), region, o -> { })));
   }
 
   /**
@@ -90,32 +93,35 @@ public final class AwsClients implements AutoCloseable {
    */
   public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C writeClient(
       Class<C> type, String region, Supplier<B> builder) {
-    return type.cast(clients.computeIfAbsent(type.getName() + "@" + region + "#write", k -> {
-      B b = builder.get();
-      BackoffStrategy backoff = BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(20));
-      b.overrideConfiguration(o -> o.retryStrategy(StandardRetryStrategy.builder()
-          .maxAttempts(4)
-          .retryOnException(AwsClients::isThrottling)
-          .treatAsThrottling(AwsClients::isThrottling)
-          .backoffStrategy(backoff)
-          .throttlingBackoffStrategy(backoff)
-          .useClientDefaults(false) // else the client adds its own conditions, which retry 5xx too
-          .build()));
-      return build(b, region);
-    }));
+    BackoffStrategy backoff = BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(20));
+    return type.cast(clients.computeIfAbsent(type.getName() + "@" + region + "#write", k -> build(builder.get(), region,
+        o -> o.retryStrategy(StandardRetryStrategy.builder()
+            .maxAttempts(4)
+            .retryOnException(AwsClients::isThrottling)
+            .treatAsThrottling(AwsClients::isThrottling)
+            .backoffStrategy(backoff)
+            .throttlingBackoffStrategy(backoff)
+            .useClientDefaults(false) // else the client adds its own conditions, which retry 5xx too
+            .build()))));
   }
 
   private static boolean isThrottling(Throwable t) {
     return t instanceof SdkServiceException e && e.isThrottlingException();
   }
 
+  /** One client; all override settings in one place, since each overrideConfiguration call replaces the last. */
   private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C build(
-      B builder, String region) {
+      B builder, String region, Consumer<ClientOverrideConfiguration.Builder> overrides) {
     builder.region(Region.of(region)).credentialsProvider(credentials).httpClient(http);
+    ClientOverrideConfiguration.Builder config = ClientOverrideConfiguration.builder();
+    overrides.accept(config);
     if (settings.endpoint() != null) {
       builder.endpointOverride(settings.endpoint());
+      // Some APIs (HealthImaging's runtime-) put a prefix before the host, even before an override's;
+      // an override must be used as given. Real AWS endpoints keep their prefixes.
+      config.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true);
     }
-    return builder.build();
+    return builder.overrideConfiguration(config.build()).build();
   }
 
   @Override

@@ -8,7 +8,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /**
  * Turns AWS SDK failures into {@link AwsQueryException}s that keep the AWS error code, message and
  * request id, with a SQLState by class: 28000 credentials and permissions, 22023 invalid values, 42000
- * invalid parameter combinations, 08001 unreachable endpoint, HY000 otherwise.
+ * invalid parameter combinations, 42704 a named resource that does not exist, 08001 unreachable
+ * endpoint, HY000 otherwise.
  */
 public final class AwsErrors {
   private static final Set<String> AUTH = Set.of("AuthFailure", "UnauthorizedOperation", "AccessDeniedException",
@@ -16,17 +17,18 @@ public final class AwsErrors {
       "OptInRequired", "Blocked");
   private static final Set<String> INVALID_VALUE = Set.of("InvalidParameterValue", "ValidationException",
       "InvalidAMIID.Malformed", "InvalidPaginationToken", "InvalidBucketName");
+  private static final Set<String> NOT_FOUND = Set.of("ResourceNotFoundException", "InvalidAMIID.NotFound");
   private static final Set<String> BAD_COMBINATION = Set.of("InvalidParameterCombination", "MissingParameter",
       "UnknownParameter");
 
   private AwsErrors() {}
 
-  /** Phrases {@code failure} of the call made for {@code table} in {@code region}. */
-  public static AwsQueryException translate(Throwable failure, String table, String region) {
+  /** Phrases {@code failure} of the call made for {@code table} at {@code where} (region, parameters). */
+  public static AwsQueryException translate(Throwable failure, String table, String location) {
     if (failure instanceof AwsQueryException q) {
       return q;
     }
-    String where = table + " in " + region;
+    String where = table + " in " + location;
     if (failure instanceof AwsServiceException aws) {
       String code = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
       String message = aws.awsErrorDetails() == null ? aws.getMessage() : aws.awsErrorDetails().errorMessage();
@@ -51,6 +53,9 @@ public final class AwsErrors {
     }
     if (code != null && BAD_COMBINATION.contains(code)) {
       return "42000";
+    }
+    if (code != null && NOT_FOUND.contains(code) || status == 404) {
+      return "42704"; // the object the query names does not exist
     }
     return "HY000";
   }

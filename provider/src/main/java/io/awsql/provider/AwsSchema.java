@@ -1,6 +1,7 @@
 package io.awsql.provider;
 
 import io.awsql.provider.ec2.StoreImageTasksResource;
+import io.awsql.provider.medicalimaging.ImageSetVersionsResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.apache.calcite.schema.impl.AbstractSchema;
  */
 public final class AwsSchema extends AbstractSchema implements AutoCloseable {
   /** Every resource awsql maps. Adding a table is adding its definition here. */
-  public static final List<ResourceDefinition<?>> RESOURCES = List.of(StoreImageTasksResource.DEFINITION);
+  public static final List<ResourceDefinition<?>> RESOURCES =
+      List.of(StoreImageTasksResource.DEFINITION, ImageSetVersionsResource.DEFINITION);
 
   private final ConnectionSettings settings;
   private final AwsClients clients;

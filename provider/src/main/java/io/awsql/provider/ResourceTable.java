@@ -82,7 +82,7 @@ public final class ResourceTable<T> extends AbstractTable implements Projectable
         List<PagedRows.Source<Located<T>>> sources = new ArrayList<>();
         for (ApiCall call : plan.calls()) {
           sources.add(new PagedRows.Source<>(located(call),
-              failure -> AwsErrors.translate(failure, definition.qualifiedName(), call.region())));
+              failure -> AwsErrors.translate(failure, definition.qualifiedName(), call.describe())));
         }
         return new PagedRows<>(sources, item -> row(item, fields), executor);
       }
@@ -144,6 +144,12 @@ public final class ResourceTable<T> extends AbstractTable implements Projectable
         }
       }
     }
+    Map<String, List<String>> parameterValues = requiredParameters(pushed);
+    for (int c = 1; c <= definition.columns().size(); c++) {
+      if (pushdownOf(c).kind() == ColumnPushdown.Kind.REQUIRED_PARAMETER) {
+        exact.add(c);
+      }
+    }
     for (int column : exact) {
       conjuncts.removeAll(predicatesByColumn.getOrDefault(column, List.of()));
     }
@@ -157,16 +163,86 @@ public final class ResourceTable<T> extends AbstractTable implements Projectable
       Integer pageSize = definition.maxPageSize() > 0 && (ids == null || definition.pageSizeWithIds())
           ? definition.maxPageSize() : null;
       for (String region : regions) {
-        if (ids == null) {
-          calls.add(new ApiCall(region, apiFilters, List.of(), pageSize));
-        } else {
-          for (int from = 0; from < ids.size(); from += batchSize) {
-            calls.add(new ApiCall(region, apiFilters, ids.subList(from, Math.min(ids.size(), from + batchSize)), pageSize));
+        for (Map<String, String> parameters : combinations(parameterValues)) {
+          if (ids == null) {
+            calls.add(new ApiCall(region, parameters, apiFilters, List.of(), pageSize));
+          } else {
+            for (int from = 0; from < ids.size(); from += batchSize) {
+              calls.add(new ApiCall(region, parameters, apiFilters,
+                  ids.subList(from, Math.min(ids.size(), from + batchSize)), pageSize));
+            }
           }
         }
       }
     }
     return new ScanPlan(calls, idsParameter);
+  }
+
+  /**
+   * The values of each required parameter, checked: all must be given with = or IN, and each value must
+   * have the API's form, or the query fails here, before any request.
+   */
+  private Map<String, List<String>> requiredParameters(Map<Integer, Set<String>> pushed) {
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (int c = 1; c <= definition.columns().size(); c++) {
+      ColumnPushdown how = pushdownOf(c);
+      if (how.kind() != ColumnPushdown.Kind.REQUIRED_PARAMETER) {
+        continue;
+      }
+      String column = definition.columns().get(c - 1).name();
+      if (!pushed.containsKey(c)) {
+        missing.add(column);
+        continue;
+      }
+      for (String value : pushed.get(c)) {
+        if (!how.pattern().matcher(value).matches()) {
+          throw new AwsQueryException(column + " '" + value + "' is not valid: it must match " + how.pattern()
+              + ", like '" + how.example() + "'. Nothing was sent.", "22023", null, null, null);
+        }
+      }
+      values.put(how.apiName(), new ArrayList<>(pushed.get(c)));
+    }
+    if (!missing.isEmpty()) {
+      throw new AwsQueryException(definition.qualifiedName() + " can only be read for given "
+          + String.join(" and ", requiredColumns()) + " (the API requires them); "
+          + (missing.size() == 1 ? missing.get(0) + " is" : String.join(" and ", missing) + " are")
+          + " missing or not given with = or IN. For example: " + exampleQuery() + ". Nothing was sent.",
+          "42000", null, null, null);
+    }
+    return values;
+  }
+
+  private List<String> requiredColumns() {
+    return definition.columns().stream()
+        .filter(c -> c.pushdown().kind() == ColumnPushdown.Kind.REQUIRED_PARAMETER).map(ResourceColumn::name).toList();
+  }
+
+  /** A query that gives every required column, for error messages. */
+  public String exampleQuery() {
+    List<String> conditions = new ArrayList<>();
+    definition.columns().stream().filter(c -> c.pushdown().kind() == ColumnPushdown.Kind.REQUIRED_PARAMETER)
+        .forEach(c -> conditions.add(c.name() + " = '" + c.pushdown().example() + "'"));
+    return "SELECT * FROM " + definition.qualifiedName()
+        + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+  }
+
+  /** Every combination of one value per parameter (one call each). */
+  private static List<Map<String, String>> combinations(Map<String, List<String>> values) {
+    List<Map<String, String>> result = new ArrayList<>();
+    result.add(new LinkedHashMap<>());
+    for (Map.Entry<String, List<String>> e : values.entrySet()) {
+      List<Map<String, String>> next = new ArrayList<>();
+      for (Map<String, String> partial : result) {
+        for (String value : e.getValue()) {
+          Map<String, String> extended = new LinkedHashMap<>(partial);
+          extended.put(e.getKey(), value);
+          next.add(extended);
+        }
+      }
+      result = next;
+    }
+    return result;
   }
 
   private ColumnPushdown pushdownOf(int column) {
@@ -183,7 +259,7 @@ public final class ResourceTable<T> extends AbstractTable implements Projectable
 
       @Override
       public List<Located<T>> next() {
-        return pages.next().stream().map(item -> new Located<>(call.region(), item)).toList();
+        return pages.next().stream().map(item -> new Located<>(call, item)).toList();
       }
     };
   }
@@ -192,7 +268,14 @@ public final class ResourceTable<T> extends AbstractTable implements Projectable
     Object[] row = new Object[fields.length];
     for (int i = 0; i < fields.length; i++) {
       int f = fields[i];
-      row[i] = f == 0 ? located.region() : internal(definition.columns().get(f - 1).reader().apply(located.item()));
+      if (f == 0) {
+        row[i] = located.call().region();
+        continue;
+      }
+      ResourceColumn<T> column = definition.columns().get(f - 1);
+      row[i] = column.pushdown().kind() == ColumnPushdown.Kind.REQUIRED_PARAMETER
+          ? located.call().parameters().get(column.pushdown().apiName())
+          : internal(column.reader().apply(located.item()));
     }
     return row;
   }
@@ -210,8 +293,8 @@ public final class ResourceTable<T> extends AbstractTable implements Projectable
     return fields;
   }
 
-  /** An item and the region it was listed in. */
-  private record Located<T>(String region, T item) {}
+  /** An item and the call (region, parameters) that listed it. */
+  private record Located<T>(ApiCall call, T item) {}
 
   /** The calls one scan makes. */
   record ScanPlan(List<ApiCall> calls, String idsParameter) {}

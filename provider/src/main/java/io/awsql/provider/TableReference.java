@@ -22,6 +22,11 @@ public final class TableReference {
         md.append("| `").append(c.name()).append("` | ").append(c.type().getName()).append(" | ")
             .append(pushdown(c.pushdown())).append(" | ").append(c.description()).append(" |\n");
       }
+      ResourceTable<?> table = new ResourceTable<>(r, null, null);
+      if (r.columns().stream().anyMatch(c -> c.pushdown().kind() == ColumnPushdown.Kind.REQUIRED_PARAMETER)) {
+        md.append("\nThe API lists nothing without the required columns, so a query must give them, e.g. `")
+            .append(table.exampleQuery()).append("`; otherwise it fails before any request.\n");
+      }
       if (r.idsOverrideFilters()) {
         md.append("\nWhen an id list is pushed, the API ignores filters: the filter predicates are then evaluated by awsql.\n");
       }
@@ -51,6 +56,7 @@ public final class TableReference {
       case NONE -> "—";
       case FILTER -> "filter `" + p.apiName() + "`";
       case ID_LIST -> "`" + p.apiName() + "`, " + p.batchSize() + " per call, calls in parallel";
+      case REQUIRED_PARAMETER -> "**required** (= or IN): `" + p.apiName() + "`, one call per value, in parallel";
     };
   }
 }

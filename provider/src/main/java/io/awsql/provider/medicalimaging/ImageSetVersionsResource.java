@@ -1,0 +1,81 @@
+package io.awsql.provider.medicalimaging;
+
+import io.awsql.provider.ApiCall;
+import io.awsql.provider.AwsClients;
+import io.awsql.provider.ColumnPushdown;
+import io.awsql.provider.ResourceColumn;
+import io.awsql.provider.ResourceDefinition;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.calcite.sql.type.SqlTypeName;
+import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
+import software.amazon.awssdk.services.medicalimaging.model.ImageSetProperties;
+import software.amazon.awssdk.services.medicalimaging.model.ListImageSetVersionsResponse;
+
+/**
+ * {@code aws.medical_imaging.image_set_versions}: the version history of AWS HealthImaging image sets,
+ * listed by ListImageSetVersions, which needs a data store and an image set for every call.
+ */
+public final class ImageSetVersionsResource {
+  private static final Pattern ID = Pattern.compile("[0-9a-z]{32}");
+  /** ListImageSetVersions' maxResults range is 1..50. */
+  static final int MAX_RESULTS = 50;
+
+  private ImageSetVersionsResource() {}
+
+  public static final ResourceDefinition<ImageSetProperties> DEFINITION = new ResourceDefinition<>(
+      "medical_imaging",
+      "image_set_versions",
+      "The versions of AWS HealthImaging image sets. datastoreId and imageSetId must be given (= or IN).",
+      List.of(
+          ResourceColumn.<ImageSetProperties>of("datastoreId", SqlTypeName.VARCHAR, "The data store identifier.", p -> null)
+              .pushedAs(ColumnPushdown.requiredParameter("datastoreId", ID, "0123456789abcdef0123456789abcdef")),
+          ResourceColumn.<ImageSetProperties>of("imageSetId", SqlTypeName.VARCHAR, "The image set identifier.",
+                  ImageSetProperties::imageSetId)
+              .pushedAs(ColumnPushdown.requiredParameter("imageSetId", ID, "fedcba9876543210fedcba9876543210")),
+          ResourceColumn.of("versionId", SqlTypeName.VARCHAR, "The image set version identifier.",
+              ImageSetProperties::versionId),
+          ResourceColumn.of("imageSetState", SqlTypeName.VARCHAR,
+              "The image set state (ACTIVE, LOCKED or DELETED).", ImageSetProperties::imageSetStateAsString),
+          ResourceColumn.of("imageSetWorkflowStatus", SqlTypeName.VARCHAR,
+              "The image set workflow status (CREATED, IMPORTED, UPDATING, COPY_FAILED, ...).",
+              ImageSetProperties::imageSetWorkflowStatusAsString),
+          ResourceColumn.of("createdAt", SqlTypeName.TIMESTAMP, "The time the image set was created (UTC).",
+              ImageSetProperties::createdAt),
+          ResourceColumn.of("updatedAt", SqlTypeName.TIMESTAMP, "The time the image set was last updated (UTC).",
+              ImageSetProperties::updatedAt),
+          ResourceColumn.of("deletedAt", SqlTypeName.TIMESTAMP, "The time the image set was deleted (UTC).",
+              ImageSetProperties::deletedAt),
+          ResourceColumn.of("message", SqlTypeName.VARCHAR, "The error message thrown if an image set action fails.",
+              ImageSetProperties::message),
+          ResourceColumn.of("forced", SqlTypeName.BOOLEAN,
+              "Whether the version was made with forced overrides (overrides.forced).",
+              p -> p.overrides() == null ? null : p.overrides().forced()),
+          ResourceColumn.of("isPrimary", SqlTypeName.BOOLEAN, "Whether this is the primary image set version.",
+              ImageSetProperties::isPrimary)),
+      ImageSetVersionsResource::pages,
+      false,
+      MAX_RESULTS,
+      true,
+      null);
+
+  private static Iterator<List<ImageSetProperties>> pages(AwsClients clients, ApiCall call) {
+    MedicalImagingClient client = clients.client(MedicalImagingClient.class, call.region(), MedicalImagingClient::builder);
+    Iterator<ListImageSetVersionsResponse> responses = client.listImageSetVersionsPaginator(b -> b
+        .datastoreId(call.parameters().get("datastoreId"))
+        .imageSetId(call.parameters().get("imageSetId"))
+        .maxResults(call.pageSize())).iterator();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return responses.hasNext();
+      }
+
+      @Override
+      public List<ImageSetProperties> next() {
+        return responses.next().imageSetPropertiesList();
+      }
+    };
+  }
+}
