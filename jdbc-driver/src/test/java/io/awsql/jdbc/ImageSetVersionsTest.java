@@ -145,6 +145,23 @@ class ImageSetVersionsTest {
   }
 
   @Test
+  void withSeveralConnectionRegionsADatastoreIsFoundWhereItLives() throws SQLException {
+    String where = " WHERE datastoreId = '" + DATASTORE + "' AND imageSetId = '" + CT + "'";
+    try (Connection several = local.connect("us-west-2,us-east-1,eu-west-1")) {
+      List<Map<String, Object>> rows = LocalEndpoint.query(several, "SELECT region, versionId FROM " + TABLE + where);
+      assertEquals(3, rows.size());
+      assertTrue(rows.stream().allMatch(r -> r.get("region").equals("us-east-1")));
+      SQLException nowhere = assertThrows(SQLException.class, () -> LocalEndpoint.query(several,
+          "SELECT * FROM " + TABLE + " WHERE datastoreId = 'ffffffffffffffffffffffffffffffff' AND imageSetId = '" + CT + "'"));
+      assertEquals("42704", nowhere.getSQLState());
+      assertTrue(nowhere.getMessage().contains("not found in any of the connection's 3 regions"), nowhere.getMessage());
+      SQLException named = assertThrows(SQLException.class, () -> LocalEndpoint.query(several,
+          "SELECT * FROM " + TABLE + where + " AND region = 'us-west-2'"));
+      assertEquals("42704", named.getSQLState(), "a region the query names must have it");
+    }
+  }
+
+  @Test
   void conflictAndThrottlingAfterRetries() {
     SQLException conflict = assertThrows(SQLException.class,
         () -> query("datastoreId = '" + DATASTORE + "' AND imageSetId = '22222222222222222222222222222222'"));

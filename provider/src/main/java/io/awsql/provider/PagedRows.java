@@ -21,16 +21,27 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
   private final LinkedBlockingQueue<Chunk> arrivals = new LinkedBlockingQueue<>();
   private final List<Worker> workers = new ArrayList<>();
   private final Function<T, Object[]> toRow;
+  private final Runnable onComplete;
   private int finished;
   private Chunk current;
   private int position;
   private boolean demandSignalled;
   private Object[] row;
   private volatile boolean closed;
+  private boolean completed;
 
   /** @param sources one lazy page iterator per call; creating one must not fetch yet */
   PagedRows(List<Source<T>> sources, Function<T, Object[]> toRow, ExecutorService executor) {
+    this(sources, toRow, executor, () -> { });
+  }
+
+  /**
+   * @param onComplete runs once every call has ended, before the end is reported; it may throw, for a
+   *     failure that only the whole set of calls can show
+   */
+  PagedRows(List<Source<T>> sources, Function<T, Object[]> toRow, ExecutorService executor, Runnable onComplete) {
     this.toRow = toRow;
+    this.onComplete = onComplete;
     for (Source<T> source : sources) {
       Worker worker = new Worker(source);
       workers.add(worker);
@@ -55,6 +66,10 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
         return true;
       }
       if (finished == workers.size()) {
+        if (!completed) {
+          completed = true;
+          onComplete.run();
+        }
         return false;
       }
       Chunk next;
@@ -99,7 +114,10 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
     }
   }
 
-  /** One call's lazy pages, and how to phrase its failure (it knows which call it was). */
+  /**
+   * One call's lazy pages, and how to phrase its failure (it knows which call it was); phrasing it as
+   * null ends the call without rows instead of failing the read.
+   */
   record Source<T>(Iterator<List<T>> pages, Function<Throwable, RuntimeException> describe) {}
 
   private final class Worker {
@@ -128,7 +146,9 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
         Thread.currentThread().interrupt();
       } catch (Throwable t) {
         if (!closed) {
-          arrivals.add(new Chunk(this, null, source.describe().apply(t)));
+          RuntimeException failure = source.describe().apply(t);
+          // A null description means the failure only ends this call (see Source).
+          arrivals.add(new Chunk(this, null, failure));
         }
       }
     }

@@ -80,11 +80,14 @@ public final class ResourceTable<T> extends AbstractTable implements Projectable
       @Override
       public Enumerator<Object[]> enumerator() {
         List<PagedRows.Source<Located<T>>> sources = new ArrayList<>();
+        MissingEverywhere missing = new MissingEverywhere(plan.regionsDefaulted() ? plan.regionCount() : 1);
         for (ApiCall call : plan.calls()) {
-          sources.add(new PagedRows.Source<>(located(call),
-              failure -> AwsErrors.translate(failure, definition.qualifiedName(), call.describe())));
+          sources.add(new PagedRows.Source<>(located(call), failure -> {
+            AwsQueryException e = AwsErrors.translate(failure, definition.qualifiedName(), call.describe());
+            return missing.absorb(call, e) ? null : e;
+          }));
         }
-        return new PagedRows<>(sources, item -> row(item, fields), executor);
+        return new PagedRows<>(sources, item -> row(item, fields), executor, missing::check);
       }
     };
   }
@@ -175,7 +178,7 @@ public final class ResourceTable<T> extends AbstractTable implements Projectable
         }
       }
     }
-    return new ScanPlan(calls, idsParameter);
+    return new ScanPlan(calls, idsParameter, !pushed.containsKey(0), regions.size());
   }
 
   /**
@@ -296,6 +299,38 @@ public final class ResourceTable<T> extends AbstractTable implements Projectable
   /** An item and the call (region, parameters) that listed it. */
   private record Located<T>(ApiCall call, T item) {}
 
-  /** The calls one scan makes. */
-  record ScanPlan(List<ApiCall> calls, String idsParameter) {}
+  /** The calls one scan makes; whether its regions are the connection's rather than the query's. */
+  record ScanPlan(List<ApiCall> calls, String idsParameter, boolean regionsDefaulted, int regionCount) {}
+
+  /**
+   * A named resource (a data store, an image set) lives in one region. When a query leaves the regions
+   * to the connection, "not found" in some of them only means "not there": those calls end without rows,
+   * and the query fails only if the resource was found in none.
+   */
+  private static final class MissingEverywhere {
+    private final int regions;
+    private final Map<Map<String, String>, Map<String, AwsQueryException>> notFound = new HashMap<>();
+
+    MissingEverywhere(int regions) {
+      this.regions = regions;
+    }
+
+    synchronized boolean absorb(ApiCall call, AwsQueryException e) {
+      if (regions < 2 || !"42704".equals(e.sqlState()) || call.parameters().isEmpty()) {
+        return false;
+      }
+      notFound.computeIfAbsent(call.parameters(), p -> new LinkedHashMap<>()).put(call.region(), e);
+      return true;
+    }
+
+    synchronized void check() {
+      for (Map<String, AwsQueryException> failures : notFound.values()) {
+        if (failures.size() == regions) {
+          AwsQueryException last = failures.values().iterator().next();
+          throw new AwsQueryException(last.getMessage() + "; not found in any of the connection's " + regions
+              + " regions either", last.sqlState(), last.awsErrorCode(), last.requestId(), last);
+        }
+      }
+    }
+  }
 }
