@@ -253,18 +253,8 @@ public final class ResourceTable<T> extends AbstractTable implements Projectable
   }
 
   private Iterator<List<Located<T>>> located(ApiCall call) {
-    Iterator<List<T>> pages = definition.pages().pages(clients, call);
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return pages.hasNext();
-      }
-
-      @Override
-      public List<Located<T>> next() {
-        return pages.next().stream().map(item -> new Located<>(call, item)).toList();
-      }
-    };
+    return PageSource.map(definition.pages().pages(clients, call),
+        page -> page.stream().map(item -> new Located<>(call, item)).toList());
   }
 
   private Object[] row(Located<T> located, int[] fields) {

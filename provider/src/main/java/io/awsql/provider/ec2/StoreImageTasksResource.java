@@ -3,6 +3,7 @@ package io.awsql.provider.ec2;
 import io.awsql.provider.ApiCall;
 import io.awsql.provider.AwsClients;
 import io.awsql.provider.ColumnPushdown;
+import io.awsql.provider.PageSource;
 import io.awsql.provider.ResourceColumn;
 import io.awsql.provider.ResourceDefinition;
 import java.util.Iterator;
@@ -72,16 +73,6 @@ public final class StoreImageTasksResource {
     }
     Iterator<DescribeStoreImageTasksResponse> responses =
         ec2.describeStoreImageTasksPaginator(request.build()).iterator();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return responses.hasNext();
-      }
-
-      @Override
-      public List<StoreImageTaskResult> next() {
-        return responses.next().storeImageTaskResults();
-      }
-    };
+    return PageSource.map(responses, DescribeStoreImageTasksResponse::storeImageTaskResults);
   }
 }

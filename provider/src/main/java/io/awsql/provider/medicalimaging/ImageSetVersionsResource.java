@@ -3,6 +3,7 @@ package io.awsql.provider.medicalimaging;
 import io.awsql.provider.ApiCall;
 import io.awsql.provider.AwsClients;
 import io.awsql.provider.ColumnPushdown;
+import io.awsql.provider.PageSource;
 import io.awsql.provider.ResourceColumn;
 import io.awsql.provider.ResourceDefinition;
 import java.util.Iterator;
@@ -66,16 +67,6 @@ public final class ImageSetVersionsResource {
         .datastoreId(call.parameters().get("datastoreId"))
         .imageSetId(call.parameters().get("imageSetId"))
         .maxResults(call.pageSize())).iterator();
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return responses.hasNext();
-      }
-
-      @Override
-      public List<ImageSetProperties> next() {
-        return responses.next().imageSetPropertiesList();
-      }
-    };
+    return PageSource.map(responses, ListImageSetVersionsResponse::imageSetPropertiesList);
   }
 }
