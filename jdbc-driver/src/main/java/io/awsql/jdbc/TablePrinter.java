@@ -4,21 +4,17 @@ import java.io.PrintStream;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Prints a result set as an aligned text table, numbers right-aligned, timestamps in ISO-8601 UTC. */
 final class TablePrinter {
-  private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT.withZone(ZoneOffset.UTC);
-
   private TablePrinter() {}
 
-  /** Prints every row and returns how many there were. */
-  static int print(ResultSet rs, PrintStream out) throws SQLException {
+  /** Prints every row (the table is laid out once all rows are read) and returns how many there were. */
+  static int print(ResultSet rs, PrintStream out, AtomicLong counter, Runnable beforePrinting) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
     int n = md.getColumnCount();
     List<String[]> rows = new ArrayList<>();
@@ -36,11 +32,14 @@ final class TablePrinter {
     while (rs.next()) {
       String[] row = new String[n];
       for (int c = 0; c < n; c++) {
-        row[c] = text(rs, c + 1, md.getColumnType(c + 1));
+        Object value = ResultWriters.value(rs, md, c + 1);
+        row[c] = value == null ? "" : value.toString();
         width[c] = Math.max(width[c], row[c].length());
       }
       rows.add(row);
+      counter.incrementAndGet();
     }
+    beforePrinting.run();
     out.println(line(header, width, new boolean[n]));
     StringBuilder rule = new StringBuilder();
     for (int c = 0; c < n; c++) {
@@ -52,15 +51,6 @@ final class TablePrinter {
     }
     out.println("(" + rows.size() + (rows.size() == 1 ? " row)" : " rows)"));
     return rows.size();
-  }
-
-  private static String text(ResultSet rs, int column, int type) throws SQLException {
-    if (type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE) {
-      Timestamp ts = rs.getTimestamp(column, java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC")));
-      return ts == null ? "" : ISO.format(ts.toInstant());
-    }
-    Object value = rs.getObject(column);
-    return value == null ? "" : value.toString();
   }
 
   private static String line(String[] cells, int[] width, boolean[] right) {

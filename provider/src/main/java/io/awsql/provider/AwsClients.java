@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -19,6 +20,9 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -37,6 +41,7 @@ public final class AwsClients implements AutoCloseable {
   private final SdkHttpClient http = ApacheHttpClient.create();
   private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
   private volatile List<String> defaultRegions;
+  private final AtomicLong requests = new AtomicLong();
 
   public AwsClients(ConnectionSettings settings) {
     this.settings = settings;
@@ -113,7 +118,13 @@ public final class AwsClients implements AutoCloseable {
   private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C build(
       B builder, String region, Consumer<ClientOverrideConfiguration.Builder> overrides) {
     builder.region(Region.of(region)).credentialsProvider(credentials).httpClient(http);
-    ClientOverrideConfiguration.Builder config = ClientOverrideConfiguration.builder();
+    ClientOverrideConfiguration.Builder config = ClientOverrideConfiguration.builder()
+        .addExecutionInterceptor(new ExecutionInterceptor() {
+          @Override
+          public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            requests.incrementAndGet();
+          }
+        });
     overrides.accept(config);
     if (settings.endpoint() != null) {
       builder.endpointOverride(settings.endpoint());
@@ -122,6 +133,11 @@ public final class AwsClients implements AutoCloseable {
       config.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true);
     }
     return builder.overrideConfiguration(config.build()).build();
+  }
+
+  /** HTTP requests sent so far (retries included), for progress reports. */
+  public long requestCount() {
+    return requests.get();
   }
 
   @Override

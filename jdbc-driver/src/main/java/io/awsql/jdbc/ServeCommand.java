@@ -1,0 +1,194 @@
+package io.awsql.jdbc;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.remote.Driver.Serialization;
+import org.apache.calcite.avatica.remote.LocalService;
+import org.apache.calcite.avatica.server.HttpServer;
+import org.apache.calcite.avatica.server.ServerCustomizer;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * {@code awsql serve}: an Avatica HTTP server over the driver, for thin clients
+ * ({@code jdbc:avatica:remote:url=http://host:port;serialization=protobuf}). Safe by default: it binds
+ * to 127.0.0.1, refuses another address without authentication, and is read-only unless told otherwise.
+ * Every client gets the server's connection settings; nothing a client sends can change them.
+ */
+final class ServeCommand {
+  static final int DEFAULT_PORT = 8765;
+  /** The role a users file must give its users. */
+  static final String ROLE = "awsql";
+  static final String HELP = """
+      Usage: awsql serve [options]
+
+      Serves the driver over HTTP (Apache Avatica) for thin JDBC clients:
+        jdbc:avatica:remote:url=http://HOST:PORT;serialization=protobuf
+
+      Options:
+        --port N                         port (default %d)
+        --bind ADDRESS                   address to listen on (default 127.0.0.1); another address
+                                         requires --auth
+        --serialization protobuf|json    wire format (default protobuf)
+        --auth basic|digest              HTTP authentication, with --users
+        --users FILE                     users file, one per line: NAME: PASSWORD,%s
+        --allow-writes                   allow INSERT (default: read-only)
+        --tls-keystore FILE              serve HTTPS with this keystore (JKS or PKCS12)
+        --tls-keystore-password PASS
+        --tls-truststore FILE            (default: the keystore)
+        --tls-truststore-password PASS
+      """.formatted(DEFAULT_PORT, ROLE) + ConnectionOptions.HELP;
+
+  private ServeCommand() {}
+
+  static int run(List<String> args, PrintStream out, PrintStream err) {
+    if (args.contains("--help") || args.contains("-h")) {
+      out.print(HELP);
+      return 0;
+    }
+    HttpServer server;
+    try {
+      server = start(args, out);
+    } catch (IllegalArgumentException e) {
+      return Main.usageError(err, e.getMessage());
+    } catch (SQLException | RuntimeException e) {
+      err.println("awsql: serve failed: " + ExecCommand.oneLine(e.getMessage()));
+      return 1;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    try {
+      server.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  /**
+   * Starts the server and returns it.
+   *
+   * @throws IllegalArgumentException for options that are wrong or unsafe together
+   */
+  static HttpServer start(List<String> args, PrintStream out) throws SQLException {
+    ConnectionOptions options = ConnectionOptions.parse(args);
+    int port = DEFAULT_PORT;
+    String bind = "127.0.0.1";
+    Serialization serialization = Serialization.PROTOBUF;
+    String auth = null;
+    String users = null;
+    boolean allowWrites = false;
+    String keystore = null;
+    String keystorePassword = null;
+    String truststore = null;
+    String truststorePassword = null;
+    List<String> rest = options.rest;
+    for (int i = 0; i < rest.size(); i++) {
+      String arg = rest.get(i);
+      switch (arg) {
+        case "--port" -> port = Integer.parseInt(value(rest, ++i, arg));
+        case "--bind" -> bind = value(rest, ++i, arg);
+        case "--serialization" -> serialization = switch (value(rest, ++i, arg)) {
+          case "protobuf" -> Serialization.PROTOBUF;
+          case "json" -> Serialization.JSON;
+          default -> throw new IllegalArgumentException("--serialization is protobuf or json");
+        };
+        case "--auth" -> {
+          auth = value(rest, ++i, arg);
+          if (!auth.equals("basic") && !auth.equals("digest")) {
+            throw new IllegalArgumentException("--auth is basic or digest");
+          }
+        }
+        case "--users" -> users = value(rest, ++i, arg);
+        case "--allow-writes" -> allowWrites = true;
+        case "--tls-keystore" -> keystore = value(rest, ++i, arg);
+        case "--tls-keystore-password" -> keystorePassword = value(rest, ++i, arg);
+        case "--tls-truststore" -> truststore = value(rest, ++i, arg);
+        case "--tls-truststore-password" -> truststorePassword = value(rest, ++i, arg);
+        default -> throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+      }
+    }
+    if ((auth == null) != (users == null)) {
+      throw new IllegalArgumentException("--auth and --users go together");
+    }
+    if (users != null && !new File(users).canRead()) {
+      throw new IllegalArgumentException("cannot read the users file " + users);
+    }
+    if (auth == null && !isLoopback(bind)) {
+      throw new IllegalArgumentException("refusing to serve on " + bind + " without authentication: add --auth basic "
+          + "--users FILE (or bind to 127.0.0.1)");
+    }
+    Properties settings = options.properties;
+    if (!allowWrites) {
+      settings.setProperty("readOnly", "true");
+    }
+    JdbcMeta meta = new ServerSettingsOnly(settings);
+    HttpServer.Builder<Server> builder = new HttpServer.Builder<Server>()
+        .withHandler(new LocalService(meta), serialization)
+        .withPort(port)
+        .withServerCustomizers(List.of(bindTo(bind)), Server.class);
+    if ("basic".equals(auth)) {
+      builder.withBasicAuthentication(users, new String[] {ROLE});
+    } else if ("digest".equals(auth)) {
+      builder.withDigestAuthentication(users, new String[] {ROLE});
+    }
+    if (keystore != null) {
+      builder.withTLS(new File(keystore), keystorePassword, new File(truststore == null ? keystore : truststore),
+          truststorePassword == null ? keystorePassword : truststorePassword);
+    }
+    HttpServer server = builder.build();
+    server.start();
+    out.println("awsql serve: listening on " + (keystore == null ? "http" : "https") + "://" + bind + ":"
+        + server.getPort() + " (" + serialization.name().toLowerCase(java.util.Locale.ROOT) + ", "
+        + (allowWrites ? "writes allowed" : "read-only") + ", " + (auth == null ? "no authentication" : auth + " authentication")
+        + ")");
+    out.println("  jdbc:avatica:remote:url=" + (keystore == null ? "http" : "https") + "://" + bind + ":" + server.getPort()
+        + ";serialization=" + serialization.name().toLowerCase(java.util.Locale.ROOT));
+    out.flush();
+    return server;
+  }
+
+  private static ServerCustomizer<Server> bindTo(String address) {
+    return server -> {
+      for (Connector connector : server.getConnectors()) {
+        if (connector instanceof ServerConnector c) {
+          c.setHost(address);
+        }
+      }
+    };
+  }
+
+  private static boolean isLoopback(String address) {
+    try {
+      return InetAddress.getByName(address).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("--bind " + address + " is not a known address");
+    }
+  }
+
+  private static String value(List<String> args, int i, String option) {
+    if (i >= args.size()) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args.get(i);
+  }
+
+  /** Opens every client's connection with the server's settings, ignoring what the client sends. */
+  private static final class ServerSettingsOnly extends JdbcMeta {
+    ServerSettingsOnly(Properties settings) throws SQLException {
+      super(AwsqlDriver.PREFIX, settings);
+    }
+
+    @Override
+    public void openConnection(ConnectionHandle ch, Map<String, String> info) {
+      super.openConnection(ch, Map.of());
+    }
+  }
+}
