@@ -1,0 +1,107 @@
+package io.awsql.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.avatica.server.HttpServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** awsql serve with Avatica's thin client: queries, both serializations, authentication, read-only. */
+class ServeTest {
+  @TempDir
+  Path dir;
+
+  private static HttpServer serve(String... args) throws SQLException {
+    return ServeCommand.start(List.of(args), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+  }
+
+  private static String thinUrl(HttpServer server, String serialization) {
+    return "jdbc:avatica:remote:url=http://127.0.0.1:" + server.getPort() + ";serialization=" + serialization;
+  }
+
+  @Test
+  void thinClientsQueryOverProtobufAndJson() throws SQLException {
+    for (String serialization : List.of("protobuf", "json")) {
+      HttpServer server = serve("--local", "--port", "0", "--serialization", serialization);
+      try (Connection c = DriverManager.getConnection(thinUrl(server, serialization))) {
+        List<Map<String, Object>> rows = LocalEndpoint.query(c,
+            "SELECT region, COUNT(*) AS tasks FROM aws.ec2.store_image_tasks GROUP BY region ORDER BY region");
+        assertEquals(3, rows.size(), serialization);
+        assertEquals("eu-west-1", rows.get(0).get("region"));
+        assertEquals(2L, ((Number) rows.get(0).get("tasks")).longValue());
+      } finally {
+        server.stop();
+      }
+    }
+  }
+
+  @Test
+  void basicAuthenticationRequiredAndAWrongPasswordRefused() throws SQLException, IOException {
+    Path users = dir.resolve("users.properties");
+    Files.writeString(users, "alice: s3cret," + ServeCommand.ROLE + "\n");
+    HttpServer server = serve("--local", "--port", "0", "--auth", "basic", "--users", users.toString());
+    try {
+      String url = thinUrl(server, "protobuf") + ";authentication=BASIC";
+      try (Connection c = DriverManager.getConnection(url + ";avatica_user=alice;avatica_password=s3cret")) {
+        assertEquals(2, LocalEndpoint.query(c, "SELECT * FROM aws.ec2.store_image_tasks WHERE region = 'eu-west-1'").size());
+      }
+      assertThrows(Exception.class, () -> {
+        try (Connection c = DriverManager.getConnection(url + ";avatica_user=alice;avatica_password=wrong")) {
+          LocalEndpoint.query(c, "SELECT * FROM aws.ec2.store_image_tasks");
+        }
+      });
+      assertThrows(Exception.class, () -> {
+        try (Connection c = DriverManager.getConnection(thinUrl(server, "protobuf"))) {
+          LocalEndpoint.query(c, "SELECT * FROM aws.ec2.store_image_tasks");
+        }
+      }, "no credentials at all");
+    } finally {
+      server.stop();
+    }
+  }
+
+  @Test
+  void readOnlyByDefaultWhateverTheClientAsks() throws SQLException {
+    HttpServer server = serve("--local", "--port", "0");
+    try (Connection c = DriverManager.getConnection(thinUrl(server, "protobuf") + ";readOnly=false");
+        Statement s = c.createStatement()) {
+      SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO aws.ec2.store_image_tasks"
+          + " (region, amiId, bucket) VALUES ('us-east-1', 'ami-0a1b2c3d4e5f60005', 'acme-ami-archive')"));
+      assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+    } finally {
+      server.stop();
+    }
+  }
+
+  @Test
+  void allowWritesLetsInsertThrough() throws SQLException {
+    HttpServer server = serve("--local", "--port", "0", "--allow-writes");
+    try (Connection c = DriverManager.getConnection(thinUrl(server, "protobuf")); Statement s = c.createStatement()) {
+      assertEquals(1, s.executeUpdate("INSERT INTO aws.ec2.store_image_tasks"
+          + " (region, amiId, bucket) VALUES ('us-east-1', 'ami-0a1b2c3d4e5f60005', 'acme-ami-archive')"));
+    } finally {
+      server.stop();
+    }
+  }
+
+  @Test
+  void unsafeOrIncompleteOptionsAreRefused() {
+    assertThrows(IllegalArgumentException.class, () -> serve("--local", "--bind", "0.0.0.0"));
+    assertThrows(IllegalArgumentException.class, () -> serve("--local", "--auth", "basic"));
+    assertThrows(IllegalArgumentException.class, () -> serve("--local", "--auth", "basic", "--users", "/nonexistent"));
+  }
+}
