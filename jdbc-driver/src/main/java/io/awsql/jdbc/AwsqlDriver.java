@@ -22,11 +22,21 @@ import org.apache.calcite.schema.SchemaPlus;
  */
 public final class AwsqlDriver extends org.apache.calcite.jdbc.Driver {
   public static final String PREFIX = "jdbc:awsql:";
+  /** The catalog every table is reported in. */
+  static final String CATALOG = "aws";
   /** Regions served by the demo data, queried by default with {@code local=true}. */
   static final String LOCAL_DEMO_REGIONS = "us-east-1,us-west-2,eu-west-1";
 
   static {
     new AwsqlDriver().register();
+  }
+
+  /**
+   * Makes sure this driver is registered with DriverManager in this class loader: DriverManager loads
+   * drivers through ServiceLoader only once per JVM, possibly from another loader.
+   */
+  static void ensureRegistered() {
+    // Calling a static method runs the static initialiser above.
   }
 
   @Override
@@ -70,7 +80,7 @@ public final class AwsqlDriver extends org.apache.calcite.jdbc.Driver {
       for (String service : aws.serviceNames()) {
         root.add(service, aws.service(service));
       }
-      connection.setCatalog("aws");
+      connection.setCatalog(CATALOG);
       AwsSchema schemaToClose = aws;
       LocalAws localToClose = local;
       AtomicBoolean closed = new AtomicBoolean();

@@ -85,6 +85,7 @@ final class ExecCommand {
       }
     }
     sql = sql.strip().replaceAll(";\\s*$", "");
+    AwsqlDriver.ensureRegistered();
     AtomicLong rows = new AtomicLong();
     try (Connection connection = DriverManager.getConnection(AwsqlDriver.PREFIX, options.properties);
         Statement statement = connection.createStatement();

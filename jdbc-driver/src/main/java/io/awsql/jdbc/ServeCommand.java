@@ -129,6 +129,7 @@ final class ServeCommand {
     if (!allowWrites) {
       settings.setProperty("readOnly", "true");
     }
+    AwsqlDriver.ensureRegistered();
     JdbcMeta meta = new ServerSettingsOnly(settings);
     HttpServer.Builder<Server> builder = new HttpServer.Builder<Server>()
         .withHandler(new LocalService(meta), serialization)

@@ -36,6 +36,7 @@ final class ShellCommand {
     List<String> sqlline = new ArrayList<>(List.of("-d", AwsqlDriver.class.getName(), "-u", options.url(),
         "-n", "", "-p", "", "--connectInteractionMode=notAskCredentials", "--maxWidth=200"));
     sqlline.addAll(options.rest);
+    AwsqlDriver.ensureRegistered();
     SqlLine shell = new SqlLine();
     shell.setOutputStream(out);
     shell.setErrorStream(err);

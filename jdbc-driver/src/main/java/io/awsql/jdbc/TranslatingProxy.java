@@ -68,6 +68,13 @@ final class TranslatingProxy implements InvocationHandler {
         default -> "awsql:" + target;
       };
     }
+    if (target instanceof DatabaseMetaData && CATALOG_FIRST.contains(name)) {
+      if (args == null || args.length == 0) { // getSchemas(): all schemas of every catalog, that is of aws
+        method = DatabaseMetaData.class.getMethod("getSchemas", String.class, String.class);
+        args = new Object[] {null, null};
+      }
+      args = inCatalogAws(args);
+    }
     if (target instanceof ResultSetMetaData md && name.equals("getColumnLabel")) {
       return documentedLabel(md, (Integer) args[0]);
     }
@@ -99,6 +106,25 @@ final class TranslatingProxy implements InvocationHandler {
   }
 
   private static final Object NOT_HANDLED = new Object();
+  /** DatabaseMetaData methods whose first argument is a catalog and whose rows are labelled with it. */
+  private static final List<String> CATALOG_FIRST = List.of("getSchemas", "getTables", "getColumns");
+  /** Matches no schema: how a catalog other than aws is answered with an empty, well-formed result. */
+  private static final String NO_SCHEMA = "\u0000";
+
+  /**
+   * Every table is in catalog {@code aws}, but Calcite labels metadata rows with whatever catalog the
+   * caller passed (null, for most tools): ask for {@code aws}, and for nothing in any other catalog.
+   */
+  private static Object[] inCatalogAws(Object[] args) {
+    Object[] fixed = args.clone();
+    String catalog = (String) args[0];
+    if (catalog == null || catalog.equals(AwsqlDriver.CATALOG)) {
+      fixed[0] = AwsqlDriver.CATALOG;
+    } else if (fixed.length > 1) {
+      fixed[1] = NO_SCHEMA;
+    }
+    return fixed;
+  }
 
   /** A plain Statement running an INSERT into a resource table, and what it answers afterwards. */
   private Object statementInsert(String name, Object[] args) throws SQLException {

@@ -1,0 +1,101 @@
+package io.awsql.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+import org.apache.calcite.avatica.server.HttpServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The all-in-one jar as a BI tool meets it: alone in its own class loader, found by class name, browsed
+ * through DatabaseMetaData, directly and through Avatica's thin client.
+ */
+class AllInOneJarIT {
+  private static final Path JAR = allInOneJar();
+
+  private static Path allInOneJar() {
+    File[] jars = new File("target").listFiles((d, n) -> n.startsWith("awsql-jdbc-") && n.endsWith("-all.jar"));
+    if (jars == null || jars.length != 1) {
+      throw new IllegalStateException("expected one target/awsql-jdbc-*-all.jar: run mvn verify");
+    }
+    return jars[0].toPath();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> browseInIsolation(String driverClass, String url) throws Exception {
+    URL probe = Path.of("target", "test-classes").toUri().toURL();
+    try (URLClassLoader isolated = new URLClassLoader(new URL[] {JAR.toUri().toURL(), probe},
+        ClassLoader.getPlatformClassLoader())) {
+      Thread thread = Thread.currentThread();
+      ClassLoader before = thread.getContextClassLoader();
+      thread.setContextClassLoader(isolated);
+      try {
+        return (List<String>) isolated.loadClass("io.awsql.jdbc.probe.BiProbe")
+            .getMethod("browse", String.class, String.class).invoke(null, driverClass, url);
+      } finally {
+        thread.setContextClassLoader(before);
+      }
+    }
+  }
+
+  @Test
+  void aBiToolBrowsesAndQueriesWithAUrlOnly() throws Exception {
+    List<String> seen = browseInIsolation("io.awsql.jdbc.AwsqlDriver", "jdbc:awsql:local=true;region=us-east-1");
+    assertTrue(seen.contains("driver awsql JDBC driver"), seen.toString());
+    assertTrue(seen.contains("catalog aws"), seen.toString());
+    assertTrue(seen.contains("schema aws.ec2"), seen.toString());
+    assertTrue(seen.contains("schema aws.medical_imaging"), seen.toString());
+    assertTrue(seen.stream().anyMatch(s -> s.startsWith("table aws.ec2.store_image_tasks: The progress of AMI store tasks")),
+        seen.toString());
+    assertTrue(seen.contains("column amiId VARCHAR: The ID of the AMI that is being stored."), seen.toString());
+    assertTrue(seen.contains("rows 6 from \"aws\".\"ec2\".\"store_image_tasks\""), seen.toString());
+  }
+
+  @Test
+  void andThroughTheAvaticaThinClient() throws Exception {
+    HttpServer server = ServeCommand.start(List.of("--local", "--region", "us-east-1", "--port", "0"),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    try {
+      List<String> seen = browseInIsolation("org.apache.calcite.avatica.remote.Driver",
+          "jdbc:avatica:remote:url=http://127.0.0.1:" + server.getPort() + ";serialization=protobuf");
+      assertTrue(seen.contains("catalog aws"), seen.toString());
+      assertTrue(seen.stream().anyMatch(s -> s.startsWith("table aws.ec2.store_image_tasks: ")), seen.toString());
+      assertTrue(seen.contains("column amiId VARCHAR: The ID of the AMI that is being stored."), seen.toString());
+      assertTrue(seen.contains("rows 6 from \"aws\".\"ec2\".\"store_image_tasks\""), seen.toString());
+    } finally {
+      server.stop();
+    }
+  }
+
+  @Test
+  void librariesThatClashWithHostApplicationsAreRelocated() throws IOException {
+    try (JarFile jar = new JarFile(JAR.toFile())) {
+      for (String prefix : List.of("com/google/", "com/fasterxml/jackson/", "software/amazon/awssdk/",
+          "org/apache/http/", "org/eclipse/jetty/", "org/slf4j/")) {
+        assertFalse(jar.stream().anyMatch(e -> e.getName().startsWith(prefix) && e.getName().endsWith(".class")),
+            prefix + " is not relocated");
+      }
+      assertTrue(jar.getEntry("META-INF/services/java.sql.Driver") != null);
+      String drivers = new String(jar.getInputStream(jar.getEntry("META-INF/services/java.sql.Driver")).readAllBytes(),
+          StandardCharsets.UTF_8);
+      assertTrue(drivers.contains("io.awsql.jdbc.AwsqlDriver"), drivers);
+      String thirdParty = new String(jar.getInputStream(jar.getEntry("THIRD-PARTY.txt")).readAllBytes(),
+          StandardCharsets.UTF_8);
+      assertTrue(thirdParty.contains("Apache Calcite") && thirdParty.contains("AWS"), thirdParty.substring(0, 300));
+    }
+    assertEquals(1, 1);
+    assertTrue(Files.size(JAR) > 0);
+  }
+}
