@@ -99,6 +99,28 @@ class ServeTest {
   }
 
   @Test
+  void tlsOptionsServeHttps() throws Exception {
+    Path keystore = dir.resolve("server.p12");
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "awsql", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
+        "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit")
+        .redirectErrorStream(true).start();
+    assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    HttpServer server = serve("--local", "--port", "0", "--tls-keystore", keystore.toString(),
+        "--tls-keystore-password", "changeit");
+    try {
+      String https = "jdbc:avatica:remote:url=https://127.0.0.1:" + server.getPort() + ";serialization=protobuf"
+          + ";truststore=" + keystore + ";truststore_password=changeit";
+      try (Connection c = DriverManager.getConnection(https)) {
+        assertEquals(2, LocalEndpoint.query(c, "SELECT * FROM aws.ec2.store_image_tasks WHERE region = 'eu-west-1'").size());
+      }
+    } finally {
+      server.stop();
+    }
+  }
+
+  @Test
   void unsafeOrIncompleteOptionsAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> serve("--local", "--bind", "0.0.0.0"));
     assertThrows(IllegalArgumentException.class, () -> serve("--local", "--auth", "basic"));
