@@ -3,6 +3,7 @@ package io.awsql.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -96,6 +97,112 @@ class MainTest {
     stdin = "SELECT COUNT(*) AS n FROM aws.ec2.store_image_tasks WHERE region = 'eu-west-1'";
     assertEquals(0, run("exec", "--local", "-o", "csv", "-"), err.toString());
     assertEquals("n\r\n2\r\n", output());
+  }
+
+  @Test
+  void aFileOfTwoSelectsWithSemicolonsInCommentsAndStringsPrintsBothResults() throws IOException {
+    Path file = dir.resolve("two.sql");
+    Files.writeString(file, """
+        -- Two counts; the first by region. A ';' in this comment does not split.
+        SELECT COUNT(*) AS n FROM aws.ec2.store_image_tasks /* only us-west-2; on purpose */
+        WHERE region = 'us-west-2' AND amiId <> 'it''s; not an AMI';
+        ;
+        /* the second; with a "quoted" alias */
+        SELECT COUNT(*) AS "n;all" FROM aws.ec2.store_image_tasks WHERE region = 'eu-west-1'; -- trailing; comment
+        """);
+    assertEquals(0, run("exec", "--local", "-o", "csv", "-f", file.toString()), err.toString());
+    assertEquals("n\r\n3\r\n\r\nn;all\r\n2\r\n", output());
+    assertEquals("", err.toString());
+
+    out.reset();
+    assertEquals(0, run("exec", "--local", "-f", file.toString()), err.toString());
+    List<String> lines = output().lines().toList();
+    assertEquals(List.of("n", "-", "3", "(1 row)", "", "n;all", "-----", "    2", "(1 row)"), lines);
+
+    out.reset();
+    assertEquals(0, run("exec", "--local", "-o", "json", "-f", file.toString()), err.toString());
+    List<JsonNode> arrays = new ArrayList<>();
+    ObjectMapper mapper = new ObjectMapper();
+    try (JsonParser json = mapper.createParser(output())) {
+      while (json.nextToken() != null) {
+        arrays.add(mapper.readTree(json));
+      }
+    }
+    assertEquals(2, arrays.size(), output());
+    assertEquals(3, arrays.get(0).get(0).get("n").asInt());
+    assertEquals(2, arrays.get(1).get(0).get("n;all").asInt());
+    assertTrue(output().startsWith("[") && output().contains("]\n["), "one array per result set, each on its own: " + output());
+  }
+
+  @Test
+  void severalStatementsFromStandardInputAndTheArgument() {
+    stdin = "SELECT 1 AS a;\n\nSELECT 'x;y' AS b;\n";
+    assertEquals(0, run("exec", "--local", "-o", "csv", "-"), err.toString());
+    assertEquals("a\r\n1\r\n\r\nb\r\nx;y\r\n", output());
+    out.reset();
+    assertEquals(0, run("exec", "--local", "-o", "csv", "SELECT 1 AS a; SELECT 2 AS b"), err.toString());
+    assertEquals("a\r\n1\r\n\r\nb\r\n2\r\n", output());
+  }
+
+  @Test
+  void aFailingStatementStopsTheRunAndSaysWhichOneItWas() throws IOException {
+    Path file = dir.resolve("fails.sql");
+    Files.writeString(file, "SELECT 1 AS a;\n-- the next one is wrong\nSELECT nope\n  FROM aws.ec2.store_image_tasks;\nSELECT 3 AS c;\n");
+    assertEquals(1, run("exec", "--local", "-o", "csv", "-f", file.toString()));
+    assertEquals("a\r\n1\r\n", output(), "the results before the failure, and nothing after");
+    List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(1, lines.size(), err.toString());
+    String line = lines.get(0);
+    assertTrue(line.startsWith("awsql: statement 2 of 3 (line 2): ") && line.contains("nope")
+        && line.endsWith("[SQLState 42000]"), line);
+    assertTrue(line.contains("line 3, column 8"), "positions are the file's: " + line);
+  }
+
+  @Test
+  void aCommentOnlyFileIsAOneLineUsageError() throws IOException {
+    Path file = dir.resolve("comments.sql");
+    Files.writeString(file, "-- nothing to run; really\n/* not even; here */\n  ;\n;;\n");
+    assertEquals(2, run("exec", "--local", "-f", file.toString()));
+    assertEquals(List.of("awsql: " + file + " holds no SQL statement"), err.toString(StandardCharsets.UTF_8).lines().toList());
+    assertEquals("", output());
+  }
+
+  @Test
+  void anEmptyFileStandardInputOrArgumentIsAOneLineUsageError() throws IOException {
+    Path file = dir.resolve("empty.sql");
+    Files.writeString(file, "");
+    assertEquals(2, run("exec", "--local", "-f", file.toString()));
+    assertEquals(List.of("awsql: " + file + " holds no SQL statement"), err.toString(StandardCharsets.UTF_8).lines().toList());
+    err.reset();
+    stdin = "  \n\t\n";
+    assertEquals(2, run("exec", "--local", "-"));
+    assertEquals(List.of("awsql: standard input holds no SQL statement"), err.toString(StandardCharsets.UTF_8).lines().toList());
+    err.reset();
+    assertEquals(2, run("exec", "--local", " ; "));
+    assertEquals(List.of("awsql: the statement argument holds no SQL statement"),
+        err.toString(StandardCharsets.UTF_8).lines().toList());
+    assertEquals("", output());
+  }
+
+  @Test
+  void everySqlExampleRunsAsIs() throws IOException {
+    List<Path> examples;
+    try (var files = Files.list(Path.of("../sql-examples"))) {
+      examples = files.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+    }
+    assertTrue(examples.size() >= 8, "sql-examples/*.sql: " + examples);
+    for (Path example : examples) {
+      out.reset();
+      err.reset();
+      assertEquals(0, run("exec", "--local", "-f", example.toString()), example + ": " + err);
+      assertTrue(output().contains("(") && output().contains(" row"), example + ": " + output());
+    }
+    out.reset();
+    assertEquals(0, run("exec", "--local", "-o", "csv", "-f", "../sql-examples/store_an_ami_stackql_style.sql"),
+        err.toString());
+    assertEquals("1 row(s) affected\n\r\nregion,amiId,storeTaskState,progressPercentage\r\n"
+        + "us-west-2,ami-0b1b2c3d4e5f60002,InProgress,0\r\n", output(),
+        "the INSERT's count, then the SELECT that sees the new task");
   }
 
   @Test
