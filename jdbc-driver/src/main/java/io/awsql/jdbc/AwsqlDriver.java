@@ -9,8 +9,11 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ConnectStringParser;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.jdbc.AwsqlJdbcFactory;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.SchemaPlus;
 
@@ -42,6 +45,17 @@ public final class AwsqlDriver extends org.apache.calcite.jdbc.Driver {
   @Override
   protected String getConnectStringPrefix() {
     return PREFIX;
+  }
+
+  /** Calcite's JDBC objects with awsql's additions (generated keys, SQLStates, catalog aws). */
+  @Override
+  protected String getFactoryClassName(JdbcVersion jdbcVersion) {
+    return AwsqlJdbcFactory.class.getName();
+  }
+
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    return new AwsqlMeta((AwsqlJdbcFactory.AwsqlConnection) connection);
   }
 
   @Override
@@ -84,7 +98,7 @@ public final class AwsqlDriver extends org.apache.calcite.jdbc.Driver {
       AwsSchema schemaToClose = aws;
       LocalAws localToClose = local;
       AtomicBoolean closed = new AtomicBoolean();
-      return TranslatingProxy.connection(calcite, aws, () -> {
+      calcite.unwrap(AwsqlJdbcFactory.AwsqlConnection.class).awsqlMeta().attach(aws, () -> {
         if (closed.compareAndSet(false, true)) {
           schemaToClose.close();
           if (localToClose != null) {
@@ -92,6 +106,7 @@ public final class AwsqlDriver extends org.apache.calcite.jdbc.Driver {
           }
         }
       });
+      return calcite;
     } catch (RuntimeException | SQLException e) {
       if (aws != null) {
         aws.close();
@@ -99,7 +114,7 @@ public final class AwsqlDriver extends org.apache.calcite.jdbc.Driver {
       if (local != null) {
         local.close();
       }
-      throw SqlErrors.translate(e);
+      throw SqlErrors.translate(e, null);
     }
   }
 
@@ -110,8 +125,6 @@ public final class AwsqlDriver extends org.apache.calcite.jdbc.Driver {
     p.setProperty("unquotedCasing", "UNCHANGED");
     p.setProperty("quotedCasing", "UNCHANGED");
     p.setProperty("timeZone", "UTC");
-    p.setProperty("metaTableFactory", RemarksMetaFactories.Tables.class.getName() + "#INSTANCE");
-    p.setProperty("metaColumnFactory", RemarksMetaFactories.Columns.class.getName() + "#INSTANCE");
     return p;
   }
 

@@ -195,7 +195,7 @@ class InsertTest {
     assertTrue(m.startsWith("CreateStoreImageTask failed for row 2 of 3 (us-east-1, amiId=ami-0123456789abcdef0"), m);
     assertTrue(m.contains("InvalidAMIID.NotFound"), m);
     assertTrue(m.contains(creates().get(1).requestId()), m);
-    assertTrue(m.contains("Created before it: row 1 (us-east-1, amiId=ami-0a1b2c3d4e5f60005, bucket=acme-ami-archive, objectKey ami-0a1b2c3d4e5f60005.bin)"), m);
+    assertTrue(m.contains("Created before it: row 1 (us-east-1, amiId=ami-0a1b2c3d4e5f60005, bucket=acme-ami-archive, s3objectKey=ami-0a1b2c3d4e5f60005.bin)"), m);
     assertTrue(m.contains("Not sent: row 3 (us-east-1, amiId=ami-0a1b2c3d4e5f60006"), m);
     assertEquals(2, creates().size(), "row 3 is not sent, and nothing is resent");
   }

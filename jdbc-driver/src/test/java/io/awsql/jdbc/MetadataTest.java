@@ -60,7 +60,7 @@ class MetadataTest {
       }
     }
     assertEquals(List.of("region", "amiId", "taskStartTime", "bucket", "s3objectKey", "progressPercentage",
-        "storeTaskState", "storeTaskFailureReason"), new ArrayList<>(columns.keySet()));
+        "storeTaskState", "storeTaskFailureReason", "s3ObjectTags"), new ArrayList<>(columns.keySet()));
     assertEquals(Types.TIMESTAMP, columns.get("taskStartTime")[0]);
     assertEquals(Types.INTEGER, columns.get("progressPercentage")[0]);
     assertEquals(Types.VARCHAR, columns.get("amiId")[0]);

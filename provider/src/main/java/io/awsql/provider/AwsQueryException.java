@@ -7,7 +7,7 @@ import java.sql.SQLException;
  * Unchecked, because Calcite's enumerators cannot throw checked exceptions; the JDBC driver turns it
  * back into the {@link SQLException} it carries.
  */
-public final class AwsQueryException extends RuntimeException {
+public class AwsQueryException extends RuntimeException {
   private final String sqlState;
   private final String awsErrorCode;
   private final String requestId;

@@ -25,11 +25,13 @@ public final class AwsSchema extends AbstractSchema implements AutoCloseable {
   private final ConnectionSettings settings;
   private final AwsClients clients;
   private final ExecutorService executor;
+  private final Writes writes;
   private final Map<String, Schema> services = new LinkedHashMap<>();
 
   public AwsSchema(ConnectionSettings settings) {
     this.settings = settings;
     this.clients = new AwsClients(settings);
+    this.writes = new Writes(clients, settings);
     AtomicInteger n = new AtomicInteger();
     this.executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "awsql-fetch-" + n.incrementAndGet());
@@ -39,7 +41,7 @@ public final class AwsSchema extends AbstractSchema implements AutoCloseable {
     Map<String, Map<String, Table>> tablesByService = new LinkedHashMap<>();
     for (ResourceDefinition<?> definition : RESOURCES) {
       tablesByService.computeIfAbsent(definition.schema(), s -> new LinkedHashMap<>())
-          .put(definition.name(), new ResourceTable<>(definition, clients, executor));
+          .put(definition.name(), new ResourceTable<>(definition, clients, executor, writes, settings));
     }
     tablesByService.forEach((service, tables) -> services.put(service, new ServiceSchema(tables)));
   }
@@ -51,6 +53,11 @@ public final class AwsSchema extends AbstractSchema implements AutoCloseable {
 
   public AwsClients clients() {
     return clients;
+  }
+
+  /** The connection's INSERTs: what they created, and batches checked whole before their first request. */
+  public Writes writes() {
+    return writes;
   }
 
   public ConnectionSettings settings() {

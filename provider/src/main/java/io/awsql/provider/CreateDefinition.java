@@ -4,13 +4,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How INSERT creates one resource: the Create action, its inputs, and the call itself. Each inserted row
- * is one call.
+ * How INSERT creates one resource: the Create action, its inputs, the call itself, and the columns that
+ * identify what was created (returned as JDBC generated keys, after {@code region}). Each inserted row is
+ * one call.
+ *
+ * @param keyColumns table columns that name a created resource: inputs ({@code amiId}) or values AWS
+ *     returns ({@code s3objectKey})
  */
-public record CreateDefinition(String action, List<CreateInput> inputs, CreateCall call) {
+public record CreateDefinition(String action, List<CreateInput> inputs, CreateCall call, List<String> keyColumns) {
 
   public CreateDefinition {
     inputs = List.copyOf(inputs);
+    keyColumns = List.copyOf(keyColumns);
   }
 
   /** Makes one Create call. */
@@ -19,9 +24,9 @@ public record CreateDefinition(String action, List<CreateInput> inputs, CreateCa
     /**
      * Creates one resource from checked values (input column → value, absent when not given).
      *
-     * @return what was created, in a few words ({@code objectKey ami-….bin}), or null for a dry run AWS
-     *     accepted
+     * @return what AWS returned about the new resource, by table column ({@code s3objectKey → ami-….bin}),
+     *     or null for a dry run AWS accepted
      */
-    String create(AwsClients clients, String region, Map<String, String> values, boolean dryRun);
+    Map<String, String> create(AwsClients clients, String region, Map<String, String> values, boolean dryRun);
   }
 }

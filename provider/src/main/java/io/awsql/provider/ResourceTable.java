@@ -1,7 +1,9 @@
 package io.awsql.provider;
 
+import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,21 +17,39 @@ import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.linq4j.QueryProvider;
+import org.apache.calcite.linq4j.Queryable;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.CustomColumnResolvingTable;
+import org.apache.calcite.schema.ModifiableTable;
 import org.apache.calcite.schema.ProjectableFilterableTable;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Schemas;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.schema.impl.AbstractTableQueryable;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql2rel.InitializerExpressionFactory;
+import org.apache.calcite.util.Pair;
 
 /**
  * Any {@link ResourceDefinition} as a Calcite table. Equalities the API evaluates exactly (regions,
  * filters, id lists) become request parameters and are removed from Calcite's work; every other
  * predicate stays with Calcite, so the answer is exact whatever is pushed. Rows stream page by page
- * from all calls in parallel.
+ * from all calls in parallel. INSERT is planned by Calcite as a table modification ({@link ResourceInsert})
+ * and carried out by {@link #insert}: one Create call per row, every row checked first.
  */
-public final class ResourceTable<T> extends AbstractTable implements ProjectableFilterableTable {
+public final class ResourceTable<T> extends AbstractTable
+    implements ProjectableFilterableTable, ModifiableTable, CustomColumnResolvingTable {
   /** Column 0 of every table: the region the row came from, chosen by {@code region = / IN}. */
   public static final String REGION = "region";
   public static final String REGION_DESCRIPTION =
@@ -39,11 +59,20 @@ public final class ResourceTable<T> extends AbstractTable implements Projectable
   private final ResourceDefinition<T> definition;
   private final AwsClients clients;
   private final ExecutorService executor;
+  private final Writes writes;
+  private final ConnectionSettings settings;
 
   public ResourceTable(ResourceDefinition<T> definition, AwsClients clients, ExecutorService executor) {
+    this(definition, clients, executor, null, null);
+  }
+
+  ResourceTable(ResourceDefinition<T> definition, AwsClients clients, ExecutorService executor, Writes writes,
+      ConnectionSettings settings) {
     this.definition = definition;
     this.clients = clients;
     this.executor = executor;
+    this.writes = writes;
+    this.settings = settings;
   }
 
   public ResourceDefinition<T> definition() {
@@ -90,6 +119,108 @@ public final class ResourceTable<T> extends AbstractTable implements Projectable
         return new PagedRows<>(sources, item -> row(item, fields), executor, missing::check);
       }
     };
+  }
+
+  @Override
+  public TableModify toModificationRel(RelOptCluster cluster, RelOptTable table, Prepare.CatalogReader catalogReader,
+      RelNode child, TableModify.Operation operation, List<String> updateColumnList,
+      List<RexNode> sourceExpressionList, boolean flattened) {
+    if (operation != TableModify.Operation.INSERT) {
+      throw notChangeable(operation.name());
+    }
+    if (definition.create() == null) {
+      throw new AwsQueryException(definition.qualifiedName() + " cannot be inserted into: AWS offers no call that "
+          + "creates its resources. SELECT reads it.", "0A000", null, null, null);
+    }
+    if (settings != null && settings.readOnly()) {
+      throw new AwsQueryException("The connection is read-only (readOnly=true): INSERT into "
+          + definition.qualifiedName() + " refused, nothing was sent.", "25006", null, null, null);
+    }
+    return ResourceInsert.create(table, catalogReader, child);
+  }
+
+  /** UPDATE, DELETE and MERGE: AWS cannot change a listed resource in place, so say what can be done instead. */
+  private AwsQueryException notChangeable(String statement) {
+    return new AwsQueryException(statement + " is not possible on " + definition.qualifiedName()
+        + ": AWS offers no call that changes or deletes its rows. SELECT reads it"
+        + (definition.create() == null ? "" : "; INSERT creates new ones (" + definition.create().action() + ")")
+        + ". Nothing was sent.", "0A000", null, null, null);
+  }
+
+  /**
+   * Rows are not a collection: INSERT has its own plan ({@link ResourceInsert}), and Calcite asks for this
+   * only to carry out UPDATE, DELETE or MERGE, which AWS cannot do.
+   */
+  @Override
+  public Collection<?> getModifiableCollection() {
+    throw notChangeable("UPDATE, DELETE or MERGE");
+  }
+
+  /**
+   * Carries out an INSERT: reads every source row first (so {@code INSERT ... SELECT} from this very table
+   * sees none of the new resources), then checks and creates them; called by the generated code of
+   * {@link EnumerableResourceInsert}.
+   *
+   * @param source rows in this table's column order
+   * @return the number of resources created
+   */
+  public long insert(Enumerable<Object[]> source) {
+    return writes.insert(definition, source.toList());
+  }
+
+  @Override
+  public Type getElementType() {
+    return Object[].class;
+  }
+
+  @Override
+  public Expression getExpression(SchemaPlus schema, String tableName, Class clazz) {
+    if (clazz == ModifiableTable.class) {
+      // Only Calcite's collection-based UPDATE/DELETE/MERGE ask for the table this way: refuse while planning.
+      throw notChangeable("UPDATE, DELETE or MERGE");
+    }
+    // The same expression Calcite uses for any ProjectableFilterableTable: a scan with nothing pushed.
+    return Schemas.tableExpression(schema, Object[].class, tableName, ResourceTable.class);
+  }
+
+  @Override
+  public <E> Queryable<E> asQueryable(QueryProvider queryProvider, SchemaPlus schema, String tableName) {
+    return new AbstractTableQueryable<>(queryProvider, schema, this, tableName) {
+      @SuppressWarnings("unchecked")
+      @Override
+      public Enumerator<E> enumerator() {
+        return (Enumerator<E>) scan(null, new ArrayList<>(), null).enumerator();
+      }
+    };
+  }
+
+  /**
+   * Column names as the table has them, any case, and the API member names StackQL's INSERTs use
+   * ({@code ImageId} for {@code amiId}).
+   */
+  @Override
+  public List<Pair<RelDataTypeField, List<String>>> resolveColumn(RelDataType rowType,
+      RelDataTypeFactory typeFactory, List<String> names) {
+    String name = names.get(0);
+    String column = name;
+    if (definition.create() != null) {
+      column = definition.create().inputs().stream().filter(i -> i.isNamed(name)).map(CreateInput::column)
+          .findFirst().orElse(name);
+    }
+    for (RelDataTypeField field : rowType.getFieldList()) {
+      if (field.getName().equalsIgnoreCase(column)) {
+        return List.of(Pair.of(field, names.subList(1, names.size())));
+      }
+    }
+    return List.of();
+  }
+
+  @Override
+  public <C> C unwrap(Class<C> type) {
+    if (type == InitializerExpressionFactory.class) {
+      return type.cast(new InsertColumns(definition, clients));
+    }
+    return super.unwrap(type);
   }
 
   /**

@@ -1,84 +1,50 @@
 package io.awsql.provider;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Carries out an INSERT into a resource table: every row is checked before the first request (required
- * inputs, value formats, one region per row), then each row is one Create call, in order. A failure
- * stops the statement and reports exactly which rows were created and which were not sent; nothing is
- * resent blindly.
+ * Carries out INSERTs into resource tables in two steps: {@link #check} every row before the first request
+ * (required inputs, value formats, one region per row), then {@link #create} each row with one Create
+ * call, in order. A failure stops the work and reports exactly which rows were created and which were not
+ * sent; nothing is resent blindly.
  */
 public final class ResourceWriter {
   private ResourceWriter() {}
 
-  /**
-   * @param columns the INSERT's target columns as written (table columns or API member names)
-   * @param rows the values, one array per row, in the order of {@code columns}
-   */
-  public static InsertResult insert(ResourceDefinition<?> table, AwsClients clients, ConnectionSettings settings,
-      List<String> columns, List<Object[]> rows) {
-    CreateDefinition create = table.create();
-    if (create == null) {
-      throw error(table.qualifiedName() + " cannot be inserted into: AWS offers no create call for it.", "42000");
+  /** A row ready to be created: its table, the region to create in, and its input values by input column. */
+  public record PendingRow(ResourceDefinition<?> table, String region, Map<String, String> values) {
+    public PendingRow {
+      values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
-    if (settings.readOnly()) {
-      throw error("The connection is read-only (readOnly=true): INSERT into " + table.qualifiedName()
-          + " refused, nothing was sent.", "25006");
-    }
-    int regionIndex = -1;
-    Map<CreateInput, Integer> inputIndex = new LinkedHashMap<>();
-    for (int i = 0; i < columns.size(); i++) {
-      String name = columns.get(i);
-      if (name.equalsIgnoreCase(ResourceTable.REGION)) {
-        if (regionIndex >= 0) {
-          throw error("Column region is given twice.", "42000");
-        }
-        regionIndex = i;
-        continue;
-      }
-      CreateInput input = create.inputs().stream().filter(in -> in.isNamed(name)).findFirst().orElse(null);
-      if (input == null) {
-        boolean setByAws = table.columns().stream().anyMatch(c -> c.name().equalsIgnoreCase(name));
-        throw error((setByAws ? "Column " + name + " is set by AWS and cannot be given in an INSERT"
-            : "Column " + name + " is not an input of " + create.action()) + "; " + table.qualifiedName()
-            + " takes " + inputList(create) + ".", "42000");
-      }
-      if (inputIndex.put(input, i) != null) {
-        throw error("Column " + input.column() + " is given twice (" + spellings(input) + " name the same input).",
-            "42000");
-      }
-    }
-    for (CreateInput input : create.inputs()) {
-      if (input.required() && !inputIndex.containsKey(input)) {
-        throw error("Column " + input.column() + " is required to insert into " + table.qualifiedName()
-            + ", e.g. " + example(table, create) + ". Nothing was sent.", "23502");
-      }
-    }
+  }
 
-    List<Map<String, String>> checked = new ArrayList<>();
-    List<String> regions = new ArrayList<>();
+  /**
+   * Checks rows laid out as the table's rows ({@code region} first, then the definition's columns).
+   *
+   * @param firstRow the number of the first row in messages (rows of a batch are numbered across it)
+   * @param numberRows whether messages name the row (false for a single-row statement)
+   */
+  public static List<PendingRow> check(ResourceDefinition<?> table, AwsClients clients, List<Object[]> rows,
+      int firstRow, boolean numberRows) {
+    CreateDefinition create = table.create();
+    List<PendingRow> checked = new ArrayList<>();
     for (int r = 0; r < rows.size(); r++) {
       Object[] row = rows.get(r);
-      String where = rows.size() == 1 ? "" : "Row " + (r + 1) + ": ";
-      String region = regionIndex < 0 ? null : text(row[regionIndex]);
+      String where = numberRows ? "Row " + (firstRow + r) + ": " : "";
+      String region = text(row[0]);
       if (region == null) {
-        List<String> defaults = clients.defaultRegions();
-        if (defaults.size() != 1) {
-          throw error(where + "no region given, and the connection has several (" + String.join(", ", defaults)
-              + "): add a region column, e.g. " + example(table, create) + ". Nothing was sent.", "42000");
-        }
-        region = defaults.get(0);
+        region = defaultRegion(table, clients, where);
       } else if (!ConnectionSettings.isRegionName(region)) {
         throw error(where + "'" + region + "' is not an AWS region name (like us-east-1). Nothing was sent.", "22023");
       }
       Map<String, String> values = new LinkedHashMap<>();
-      for (Map.Entry<CreateInput, Integer> e : inputIndex.entrySet()) {
-        CreateInput input = e.getKey();
-        String value = text(row[e.getValue()]);
+      for (CreateInput input : create.inputs()) {
+        String value = text(row[columnIndex(table, input.column())]);
         if (value == null) {
           if (input.required()) {
             throw error(where + input.column() + " is null; it is required, e.g. " + example(table, create)
@@ -93,51 +59,77 @@ public final class ResourceWriter {
         }
         values.put(input.column(), value);
       }
-      regions.add(region);
-      checked.add(values);
+      checked.add(new PendingRow(table, region, values));
     }
+    return checked;
+  }
 
+  /** The region a row without one is created in: the connection's, when it has exactly one. */
+  public static String defaultRegion(ResourceDefinition<?> table, AwsClients clients, String where) {
+    List<String> defaults = clients.defaultRegions();
+    if (defaults.size() != 1) {
+      throw error(where + "no region given, and the connection has several (" + String.join(", ", defaults)
+          + "): add a region column, e.g. " + example(table, table.create()) + ". Nothing was sent.", "42000");
+    }
+    return defaults.get(0);
+  }
+
+  /** The position of {@code column} in the table's rows ({@code region} is 0). */
+  static int columnIndex(ResourceDefinition<?> table, String column) {
+    for (int c = 0; c < table.columns().size(); c++) {
+      if (table.columns().get(c).name().equals(column)) {
+        return c + 1;
+      }
+    }
+    throw new IllegalStateException(table.qualifiedName() + " has no column " + column + " for its create input");
+  }
+
+  /** Creates checked rows in order, each with one Create call; throws {@link InsertFailedException} on the first failure. */
+  public static InsertResult create(List<PendingRow> rows, AwsClients clients, boolean dryRun) {
     List<InsertResult.Created> created = new ArrayList<>();
     int dryRunAccepted = 0;
-    for (int r = 0; r < checked.size(); r++) {
-      String summary;
+    for (int r = 0; r < rows.size(); r++) {
+      PendingRow row = rows.get(r);
+      Map<String, String> returned;
       try {
-        summary = create.call().create(clients, regions.get(r), checked.get(r), settings.dryRun());
+        returned = row.table().create().call().create(clients, row.region(), row.values(), dryRun);
       } catch (RuntimeException failure) {
-        throw partialFailure(table, create, failure, r, regions, checked, created);
+        throw partialFailure(failure, r, rows, created);
       }
-      if (summary == null) {
+      if (returned == null) {
         dryRunAccepted++;
       } else {
-        created.add(new InsertResult.Created(r + 1, regions.get(r), summary));
+        Map<String, String> values = new LinkedHashMap<>(row.values());
+        values.putAll(returned);
+        created.add(new InsertResult.Created(r + 1, row.table(), row.region(), values));
       }
     }
     return new InsertResult(created, dryRunAccepted);
   }
 
-  private static AwsQueryException partialFailure(ResourceDefinition<?> table, CreateDefinition create,
-      RuntimeException failure, int failedRow, List<String> regions, List<Map<String, String>> rows,
+  private static InsertFailedException partialFailure(RuntimeException failure, int failedRow, List<PendingRow> rows,
       List<InsertResult.Created> created) {
-    AwsQueryException aws = AwsErrors.translate(failure, table.qualifiedName(), regions.get(failedRow));
+    PendingRow failed = rows.get(failedRow);
+    AwsQueryException aws = AwsErrors.translate(failure, failed.table().qualifiedName(), failed.region());
     StringBuilder message = new StringBuilder();
-    message.append(create.action()).append(" failed for row ").append(failedRow + 1).append(" of ").append(rows.size())
-        .append(" (").append(regions.get(failedRow)).append(", ").append(describe(rows.get(failedRow))).append("): ")
-        .append(aws.getMessage()).append('.');
+    message.append(failed.table().create().action()).append(" failed for row ").append(failedRow + 1).append(" of ")
+        .append(rows.size()).append(" (").append(failed.region()).append(", ").append(describe(failed.values()))
+        .append("): ").append(aws.getMessage()).append('.');
     if (created.isEmpty()) {
       message.append(" Nothing was created.");
     } else {
       message.append(" Created before it: ").append(created.stream()
-          .map(c -> "row " + c.row() + " (" + c.region() + ", " + describe(rows.get(c.row() - 1)) + ", " + c.summary() + ")")
+          .map(c -> "row " + c.row() + " (" + c.region() + ", " + describe(c.values()) + ")")
           .collect(Collectors.joining("; "))).append('.');
     }
     if (failedRow + 1 < rows.size()) {
       List<String> notSent = new ArrayList<>();
       for (int r = failedRow + 1; r < rows.size(); r++) {
-        notSent.add("row " + (r + 1) + " (" + regions.get(r) + ", " + describe(rows.get(r)) + ")");
+        notSent.add("row " + (r + 1) + " (" + rows.get(r).region() + ", " + describe(rows.get(r).values()) + ")");
       }
       message.append(" Not sent: ").append(String.join("; ", notSent)).append('.');
     }
-    return new AwsQueryException(message.toString(), aws.sqlState(), aws.awsErrorCode(), aws.requestId(), failure);
+    return new InsertFailedException(message.toString(), aws, failedRow, created, failure);
   }
 
   private static String describe(Map<String, String> values) {
@@ -150,16 +142,6 @@ public final class ResourceWriter {
       return null;
     }
     return value.toString().stripTrailing();
-  }
-
-  private static String inputList(CreateDefinition create) {
-    List<String> names = new ArrayList<>(List.of(ResourceTable.REGION));
-    create.inputs().forEach(i -> names.add(spellings(i)));
-    return String.join(", ", names);
-  }
-
-  private static String spellings(CreateInput input) {
-    return input.aliases().isEmpty() ? input.column() : input.column() + " (or " + String.join(", ", input.aliases()) + ")";
   }
 
   /** A correct statement for this table, for error messages. */
@@ -176,7 +158,7 @@ public final class ResourceWriter {
         + String.join(", ", values) + ")";
   }
 
-  private static AwsQueryException error(String message, String sqlState) {
+  static AwsQueryException error(String message, String sqlState) {
     return new AwsQueryException(message, sqlState, null, null, null);
   }
 }

@@ -45,7 +45,11 @@ public final class TableReference {
               .append(in.aliases().stream().map(a -> "`" + a + "`").collect(java.util.stream.Collectors.joining(", ")))
               .append(" | ").append(in.required() ? "yes" : "no").append(" | ").append(in.description()).append(" |\n");
         }
-        md.append("\nExample: `").append(ResourceWriter.example(r, r.create())).append("`\n");
+        md.append("\nExample: `").append(ResourceWriter.example(r, r.create())).append("`\n")
+            .append("\nThe other columns are set by AWS: naming one in an INSERT is refused before any request. ")
+            .append("`Statement.getGeneratedKeys()` returns one row per created resource: `region`, ")
+            .append(r.create().keyColumns().stream().map(k -> "`" + k + "`").collect(java.util.stream.Collectors.joining(", ")))
+            .append(".\n");
       }
     }
     return md.toString();

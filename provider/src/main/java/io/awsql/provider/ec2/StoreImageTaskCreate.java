@@ -38,9 +38,11 @@ public final class StoreImageTaskCreate {
       new CreateInput("s3ObjectTags", List.of("S3ObjectTags"), false,
           "Tags for the stored object, as JSON: {\"key\": \"value\"} or [{\"Key\": \"k\", \"Value\": \"v\"}].",
           value -> tagsOrProblem(value) instanceof String problem ? problem : null, "{\"team\": \"platform\"}")),
-      StoreImageTaskCreate::create);
+      StoreImageTaskCreate::create,
+      List.of("amiId", "s3objectKey"));
 
-  private static String create(AwsClients clients, String region, Map<String, String> values, boolean dryRun) {
+  private static Map<String, String> create(AwsClients clients, String region, Map<String, String> values,
+      boolean dryRun) {
     Ec2Client ec2 = clients.writeClient(Ec2Client.class, region, Ec2Client::builder);
     @SuppressWarnings("unchecked")
     List<S3ObjectTag> tags = values.containsKey("s3ObjectTags")
@@ -51,7 +53,7 @@ public final class StoreImageTaskCreate {
           .bucket(values.get("bucket"))
           .s3ObjectTags(tags.isEmpty() ? null : tags)
           .dryRun(dryRun ? Boolean.TRUE : null));
-      return "objectKey " + response.objectKey();
+      return Map.of("s3objectKey", response.objectKey());
     } catch (Ec2Exception e) {
       if (dryRun && e.awsErrorDetails() != null && "DryRunOperation".equals(e.awsErrorDetails().errorCode())) {
         return null; // "Request would have succeeded, but DryRun flag is set."

@@ -51,7 +51,11 @@ public final class StoreImageTasksResource {
               "If the task fails, the reason for the failure; null if the task succeeds.",
               // AWS sends an empty element for tasks that did not fail: that is "no reason", not a reason.
               task -> task.storeTaskFailureReason() == null || task.storeTaskFailureReason().isEmpty()
-                  ? null : task.storeTaskFailureReason())),
+                  ? null : task.storeTaskFailureReason()),
+          ResourceColumn.of("s3ObjectTags", SqlTypeName.VARCHAR,
+              "INSERT only: tags for the stored S3 object, as JSON ({\"key\": \"value\"} or [{\"Key\": \"k\", "
+                  + "\"Value\": \"v\"}]). DescribeStoreImageTasks does not return tags, so it reads as null.",
+              task -> null)),
       StoreImageTasksResource::pages,
       true, // "When you specify the ImageIds parameter, any filters that you specify are ignored."
       MAX_RESULTS,

@@ -1,0 +1,295 @@
+package org.apache.calcite.jdbc;
+
+import io.awsql.jdbc.AwsqlDatabaseMetaData;
+import io.awsql.jdbc.AwsqlMeta;
+import io.awsql.jdbc.DocumentedLabels;
+import io.awsql.jdbc.SqlErrors;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.List;
+import java.util.Properties;
+import java.util.TimeZone;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
+import org.apache.calcite.avatica.AvaticaFactory;
+import org.apache.calcite.avatica.AvaticaPreparedStatement;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.UnregisteredDriver;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.util.TryThreadLocal;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The JDBC objects of the {@code jdbc:awsql:} driver: Calcite's own, extended where awsql needs more (an
+ * SQLState on every failure, generated keys, dry-run warnings, documented labels and catalog). It sits in
+ * Calcite's package only because Calcite's statement and result-set constructors are package-private; the
+ * decisions are taken in {@code io.awsql.jdbc}.
+ */
+public class AwsqlJdbcFactory extends CalciteFactory {
+  public AwsqlJdbcFactory() {
+    super(4, 1);
+  }
+
+  @Override
+  public AwsqlConnection newConnection(UnregisteredDriver driver, AvaticaFactory factory, String url, Properties info,
+      @Nullable CalciteSchema rootSchema, @Nullable JavaTypeFactory typeFactory) {
+    return new AwsqlConnection((Driver) driver, factory, url, info, rootSchema, typeFactory);
+  }
+
+  @Override
+  public AvaticaDatabaseMetaData newDatabaseMetaData(AvaticaConnection connection) {
+    return new AwsqlDatabaseMetaData(connection);
+  }
+
+  @Override
+  public AvaticaStatement newStatement(AvaticaConnection connection, Meta.@Nullable StatementHandle h,
+      int resultSetType, int resultSetConcurrency, int resultSetHoldability) {
+    return new AwsqlStatement((CalciteConnectionImpl) connection, h, resultSetType, resultSetConcurrency,
+        resultSetHoldability);
+  }
+
+  @Override
+  public AvaticaPreparedStatement newPreparedStatement(AvaticaConnection connection, Meta.@Nullable StatementHandle h,
+      Meta.Signature signature, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+      throws SQLException {
+    return new AwsqlPreparedStatement((CalciteConnectionImpl) connection, h, signature, resultSetType,
+        resultSetConcurrency, resultSetHoldability);
+  }
+
+  @Override
+  public CalciteResultSet newResultSet(AvaticaStatement statement, QueryState state, Meta.Signature signature,
+      TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
+    return new AwsqlResultSet(statement, (CalcitePrepare.CalciteSignature<?>) signature,
+        newResultSetMetaData(statement, signature), timeZone, firstFrame);
+  }
+
+  @Override
+  public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement, Meta.Signature signature) {
+    return new DocumentedLabels(statement, signature);
+  }
+
+  /** A connection whose failures all carry an SQLState, and whose statements can report generated keys. */
+  public static final class AwsqlConnection extends CalciteConnectionImpl {
+    AwsqlConnection(Driver driver, AvaticaFactory factory, String url, Properties info,
+        @Nullable CalciteSchema rootSchema, @Nullable JavaTypeFactory typeFactory) {
+      super(driver, factory, url, info, rootSchema, typeFactory);
+    }
+
+    /** The connection's meta, which knows what each statement's INSERTs created. */
+    public AwsqlMeta awsqlMeta() {
+      return (AwsqlMeta) meta;
+    }
+
+    @Override
+    <T> CalcitePrepare.CalciteSignature<T> parseQuery(CalcitePrepare.Query<T> query,
+        CalcitePrepare.Context prepareContext, long maxRowCount) {
+      // Calcite turns IN lists of 20 or more values into a join, which no table can push down; keep them as
+      // IN, so that amiId IN (45 ids) becomes 3 calls of ImageIds.
+      try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
+        return super.parseQuery(query, prepareContext, maxRowCount);
+      }
+    }
+
+    @Override
+    public CalcitePreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+        int resultSetHoldability) throws SQLException {
+      try {
+        return super.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+      } catch (SQLException | RuntimeException e) {
+        throw SqlErrors.translate(e, sql);
+      }
+    }
+
+    /** Every statement can report the keys of what its INSERTs created; no need to ask for them first. */
+    @Override
+    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+      return prepareStatement(sql);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+      return prepareStatement(sql);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+      return prepareStatement(sql);
+    }
+
+    @Override
+    protected ResultSet executeQueryInternal(AvaticaStatement statement, Meta.Signature signature,
+        Meta.Frame firstFrame, QueryState state, boolean isUpdate) throws SQLException {
+      try {
+        return super.executeQueryInternal(statement, signature, firstFrame, state, isUpdate);
+      } catch (SQLException | RuntimeException e) {
+        throw SqlErrors.translate(e, null);
+      }
+    }
+
+    @Override
+    protected long[] executeBatchUpdateInternal(AvaticaPreparedStatement statement) throws SQLException {
+      try {
+        return super.executeBatchUpdateInternal(statement);
+      } catch (SQLException | RuntimeException e) {
+        throw SqlErrors.translate(e, null);
+      }
+    }
+
+    @Override
+    protected Meta.ExecuteBatchResult prepareAndUpdateBatch(AvaticaStatement statement, List<String> queries)
+        throws NoSuchStatementException, SQLException {
+      try {
+        return super.prepareAndUpdateBatch(statement, queries);
+      } catch (SQLException | RuntimeException e) {
+        throw SqlErrors.translate(e, null);
+      }
+    }
+
+    @Override
+    public void commit() throws SQLException {
+      try {
+        super.commit();
+      } catch (RuntimeException e) {
+        throw SqlErrors.translate(e, null);
+      }
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+      try {
+        super.rollback();
+      } catch (RuntimeException e) {
+        throw SqlErrors.translate(e, null);
+      }
+    }
+
+    ResultSet generatedKeys(AvaticaStatement statement) throws SQLException {
+      checkOpen();
+      return createResultSet(awsqlMeta().generatedKeys(statement.handle), new QueryState());
+    }
+
+    SQLWarning warnings(AvaticaStatement statement) {
+      return awsqlMeta().warnings(statement.handle);
+    }
+  }
+
+  /** A statement: SQLStates on failure, generated keys, warnings. */
+  static final class AwsqlStatement extends CalciteStatement {
+    AwsqlStatement(CalciteConnectionImpl connection, Meta.@Nullable StatementHandle h, int resultSetType,
+        int resultSetConcurrency, int resultSetHoldability) {
+      super(connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
+    }
+
+    @Override
+    protected void executeInternal(String sql) throws SQLException {
+      try {
+        super.executeInternal(sql);
+      } catch (SQLException | RuntimeException e) {
+        throw SqlErrors.translate(e, sql);
+      }
+    }
+
+    @Override
+    public ResultSet getGeneratedKeys() throws SQLException {
+      return ((AwsqlConnection) connection).generatedKeys(this);
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+      checkOpen();
+      return ((AwsqlConnection) connection).warnings(this);
+    }
+
+    @Override
+    public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+      return executeUpdate(sql);
+    }
+
+    @Override
+    public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
+      return executeUpdate(sql);
+    }
+
+    @Override
+    public int executeUpdate(String sql, String[] columnNames) throws SQLException {
+      return executeUpdate(sql);
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+      return executeLargeUpdate(sql);
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
+      return executeLargeUpdate(sql);
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
+      return executeLargeUpdate(sql);
+    }
+
+    @Override
+    public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
+      return execute(sql);
+    }
+
+    @Override
+    public boolean execute(String sql, int[] columnIndexes) throws SQLException {
+      return execute(sql);
+    }
+
+    @Override
+    public boolean execute(String sql, String[] columnNames) throws SQLException {
+      return execute(sql);
+    }
+  }
+
+  /** A prepared statement: generated keys and warnings (its failures are translated by the connection). */
+  static final class AwsqlPreparedStatement extends CalcitePreparedStatement {
+    AwsqlPreparedStatement(CalciteConnectionImpl connection, Meta.@Nullable StatementHandle h,
+        Meta.Signature signature, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+        throws SQLException {
+      super(connection, h, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
+    }
+
+    @Override
+    public ResultSet getGeneratedKeys() throws SQLException {
+      return ((AwsqlConnection) connection).generatedKeys(this);
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+      checkOpen();
+      return ((AwsqlConnection) connection).warnings(this);
+    }
+  }
+
+  /**
+   * A result set whose {@code next()} reports a failure of a later page (or of any row's computation) as
+   * an SQLException with its SQLState, where Avatica would let the RuntimeException through.
+   */
+  static final class AwsqlResultSet extends CalciteResultSet {
+    AwsqlResultSet(AvaticaStatement statement, CalcitePrepare.CalciteSignature<?> signature,
+        ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
+      super(statement, signature, metaData, timeZone, firstFrame);
+    }
+
+    @Override
+    public boolean next() throws SQLException {
+      try {
+        return super.next();
+      } catch (RuntimeException e) {
+        throw SqlErrors.translate(e, null);
+      }
+    }
+  }
+}
