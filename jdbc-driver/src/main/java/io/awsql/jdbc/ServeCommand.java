@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
@@ -56,7 +55,7 @@ final class ServeCommand {
     }
     HttpServer server;
     try {
-      server = start(args, out);
+      server = start(ConnectionOptions.parse(args), out, err);
     } catch (IllegalArgumentException e) {
       return Main.usageError(err, e.getMessage());
     } catch (SQLException | RuntimeException e) {
@@ -77,8 +76,7 @@ final class ServeCommand {
    *
    * @throws IllegalArgumentException for options that are wrong or unsafe together
    */
-  static HttpServer start(List<String> args, PrintStream out) throws SQLException {
-    ConnectionOptions options = ConnectionOptions.parse(args);
+  static HttpServer start(ConnectionOptions options, PrintStream out, PrintStream log) throws SQLException {
     int port = DEFAULT_PORT;
     String bind = "127.0.0.1";
     Serialization serialization = Serialization.PROTOBUF;
@@ -130,7 +128,7 @@ final class ServeCommand {
       settings.setProperty("readOnly", "true");
     }
     AwsqlDriver.ensureRegistered();
-    JdbcMeta meta = new ServerSettingsOnly(settings);
+    JdbcMeta meta = new ServerMeta(settings, log);
     HttpServer.Builder<Server> builder = new HttpServer.Builder<Server>()
         .withHandler(new LocalService(meta), serialization)
         .withPort(port)
@@ -179,17 +177,5 @@ final class ServeCommand {
       throw new IllegalArgumentException(option + " needs a value");
     }
     return args.get(i);
-  }
-
-  /** Opens every client's connection with the server's settings, ignoring what the client sends. */
-  private static final class ServerSettingsOnly extends JdbcMeta {
-    ServerSettingsOnly(Properties settings) throws SQLException {
-      super(AwsqlDriver.PREFIX, settings);
-    }
-
-    @Override
-    public void openConnection(ConnectionHandle ch, Map<String, String> info) {
-      super.openConnection(ch, Map.of());
-    }
   }
 }

@@ -29,7 +29,24 @@ public final class SqlErrors {
    *     refused as not possible (0A000) rather than as a syntax error
    */
   public static SQLException translate(Throwable failure, String sql) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
+    SQLException known = known(failure, sql, 0);
+    if (known != null) {
+      return known;
+    }
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root && root instanceof SQLException) {
+      root = root.getCause(); // Avatica's "Error while executing SQL ..." wrappers add nothing but the SQL
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return new SQLException(oneLine(message), "HY000", failure);
+  }
+
+  /**
+   * The first failure in the chain (causes, and what Calcite attaches as suppressed, as in "Unable to
+   * implement") that awsql can say precisely, or null.
+   */
+  private static SQLException known(Throwable failure, String sql, int depth) {
+    for (Throwable t = failure; t != null && depth < 20; t = t.getCause() == t ? null : t.getCause(), depth++) {
       if (t instanceof Writes.BatchFailure batch) {
         AwsQueryException aws = batch.failure();
         return new BatchUpdateException(aws.getMessage(), aws.sqlState(), 0, batch.completedCounts(), aws);
@@ -37,8 +54,8 @@ public final class SqlErrors {
       if (t instanceof AwsQueryException aws) {
         return aws.toSqlException();
       }
-      if (t instanceof SQLException sql1 && sql1.getSQLState() != null) {
-        return sql1; // already phrased, e.g. by a nested translation
+      if (t instanceof SQLException phrased && phrased.getSQLState() != null) {
+        return phrased; // already phrased, e.g. by a nested translation
       }
       if (t instanceof ConnectionSettings.InvalidSettingException bad) {
         return new SQLException(bad.getMessage(), "08001", bad);
@@ -52,16 +69,14 @@ public final class SqlErrors {
         // Syntax errors, unknown tables and columns: the statement itself is wrong.
         return new SQLException(explained(oneLine(t.getMessage())), "42000", t);
       }
-      if (t.getCause() == t) {
-        break;
+      for (Throwable suppressed : t.getSuppressed()) {
+        SQLException inner = known(suppressed, sql, depth + 1);
+        if (inner != null) {
+          return inner;
+        }
       }
     }
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root && root instanceof SQLException) {
-      root = root.getCause(); // Avatica's "Error while executing SQL ..." wrappers add nothing but the SQL
-    }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    return new SQLException(oneLine(message), "HY000", failure);
+    return null;
   }
 
   /** Calcite's words for a column AWS sets, said as the user needs to hear them. */

@@ -65,8 +65,9 @@ class AllInOneJarIT {
 
   @Test
   void andThroughTheAvaticaThinClient() throws Exception {
-    HttpServer server = ServeCommand.start(List.of("--local", "--region", "us-east-1", "--port", "0"),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    HttpServer server = ServeCommand.start(
+        ConnectionOptions.parse(List.of("--local", "--region", "us-east-1", "--port", "0")), quiet, quiet);
     try {
       List<String> seen = browseInIsolation("org.apache.calcite.avatica.remote.Driver",
           "jdbc:avatica:remote:url=http://127.0.0.1:" + server.getPort() + ";serialization=protobuf");

@@ -26,7 +26,8 @@ class ServeTest {
   Path dir;
 
   private static HttpServer serve(String... args) throws SQLException {
-    return ServeCommand.start(List.of(args), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    return ServeCommand.start(ConnectionOptions.parse(List.of(args)), quiet, quiet);
   }
 
   private static String thinUrl(HttpServer server, String serialization) {

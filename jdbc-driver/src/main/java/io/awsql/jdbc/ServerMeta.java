@@ -1,0 +1,172 @@
+package io.awsql.jdbc;
+
+import java.io.PrintStream;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.MissingResultsException;
+import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.proto.Requests;
+import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
+import org.apache.calcite.avatica.remote.TypedValue;
+
+/**
+ * The Meta behind {@code awsql serve}: Avatica's JdbcMeta over the driver, with two changes. Every client
+ * gets the server's connection settings, whatever it sends. And every failure reaches the thin client as
+ * Avatica's ErrorResponse with the SQLState, error code and one-line message an in-process connection
+ * gives (JdbcMeta would send SQLState 00000 and the server's stack trace); the server logs one line per
+ * failure, and the stack trace only of unexpected ones (HY000).
+ */
+final class ServerMeta extends JdbcMeta {
+  private final PrintStream log;
+
+  ServerMeta(Properties settings, PrintStream log) throws SQLException {
+    super(AwsqlDriver.PREFIX, settings);
+    this.log = log;
+  }
+
+  /** A JdbcMeta call that may fail. */
+  @FunctionalInterface
+  private interface Call<T> {
+    T run() throws NoSuchStatementException;
+  }
+
+  private <T> T answer(Call<T> call) throws NoSuchStatementException {
+    try {
+      return call.run();
+    } catch (RuntimeException e) {
+      throw toClient(e);
+    }
+  }
+
+  private <T> T answerMeta(java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      throw toClient(e);
+    }
+  }
+
+  private AvaticaRuntimeException toClient(RuntimeException failure) {
+    if (failure instanceof AvaticaRuntimeException avatica) {
+      return avatica;
+    }
+    SQLException e = SqlErrors.translate(failure, null);
+    log.println("awsql serve: [" + e.getSQLState() + "] " + SqlErrors.oneLine(e.getMessage()));
+    if ("HY000".equals(e.getSQLState())) {
+      failure.printStackTrace(log);
+    }
+    return new ClientError(SqlErrors.oneLine(e.getMessage()), e.getErrorCode(), e.getSQLState());
+  }
+
+  /** An error for the wire: what the client needs to know, and no server stack trace. */
+  private static final class ClientError extends AvaticaRuntimeException {
+    ClientError(String message, int code, String sqlState) {
+      super(message, code, sqlState, AvaticaSeverity.ERROR);
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
+  }
+
+  @Override
+  public void openConnection(ConnectionHandle ch, Map<String, String> info) {
+    answerMeta(() -> {
+      super.openConnection(ch, Map.of()); // the server's settings, never the client's
+      return null;
+    });
+  }
+
+  @Override
+  public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties connProps) {
+    return answerMeta(() -> super.connectionSync(ch, connProps));
+  }
+
+  @Override
+  public StatementHandle createStatement(ConnectionHandle ch) {
+    return answerMeta(() -> super.createStatement(ch));
+  }
+
+  @Override
+  public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
+    return answerMeta(() -> super.prepare(ch, sql, maxRowCount));
+  }
+
+  @Override
+  public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
+      PrepareCallback callback) throws NoSuchStatementException {
+    return answer(() -> super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback));
+  }
+
+  @Override
+  public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
+      throws NoSuchStatementException, MissingResultsException {
+    try {
+      return super.fetch(h, offset, fetchMaxRowCount);
+    } catch (RuntimeException e) {
+      throw toClient(e);
+    }
+  }
+
+  @Override
+  public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
+      throws NoSuchStatementException {
+    return answer(() -> super.execute(h, parameterValues, maxRowsInFirstFrame));
+  }
+
+  @Override
+  public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands)
+      throws NoSuchStatementException {
+    return answer(() -> super.prepareAndExecuteBatch(h, sqlCommands));
+  }
+
+  @Override
+  public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> updateBatches)
+      throws NoSuchStatementException {
+    return answer(() -> super.executeBatch(h, updateBatches));
+  }
+
+  @Override
+  public ExecuteBatchResult executeBatchProtobuf(StatementHandle h, List<Requests.UpdateBatch> updateBatches)
+      throws NoSuchStatementException {
+    return answer(() -> super.executeBatchProtobuf(h, updateBatches));
+  }
+
+  @Override
+  public void commit(ConnectionHandle ch) {
+    answerMeta(() -> {
+      super.commit(ch);
+      return null;
+    });
+  }
+
+  @Override
+  public void rollback(ConnectionHandle ch) {
+    answerMeta(() -> {
+      super.rollback(ch);
+      return null;
+    });
+  }
+
+  @Override
+  public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern,
+      List<String> typeList) {
+    return answerMeta(() -> super.getTables(ch, catalog, schemaPattern, tableNamePattern, typeList));
+  }
+
+  @Override
+  public MetaResultSet getColumns(ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern,
+      Pat columnNamePattern) {
+    return answerMeta(() -> super.getColumns(ch, catalog, schemaPattern, tableNamePattern, columnNamePattern));
+  }
+
+  @Override
+  public MetaResultSet getSchemas(ConnectionHandle ch, String catalog, Pat schemaPattern) {
+    return answerMeta(() -> super.getSchemas(ch, catalog, schemaPattern));
+  }
+}

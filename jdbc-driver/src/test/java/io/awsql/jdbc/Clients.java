@@ -1,0 +1,70 @@
+package io.awsql.jdbc;
+
+import io.awsql.localaws.AccessKey;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.avatica.server.HttpServer;
+
+/**
+ * The two ways a JDBC client reaches awsql: the driver in process, or Avatica's thin client through
+ * {@code awsql serve}. Tests run the same statements both ways and expect the same rows and SQLStates.
+ */
+enum Clients {
+  IN_PROCESS, THIN;
+
+  /** What one test opened: connections and servers, closed together. */
+  static final class Opened implements AutoCloseable {
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    /** The server log of the last server started (thin clients). */
+    ByteArrayOutputStream serverLog = new ByteArrayOutputStream();
+
+    @Override
+    public void close() throws Exception {
+      for (int i = resources.size() - 1; i >= 0; i--) {
+        resources.get(i).close();
+      }
+    }
+  }
+
+  /**
+   * A connection to {@code endpoint} with the given key, regions and connection options
+   * ({@code --allow-writes} for a thin client that may INSERT; {@code --read-only}, {@code --dry-run}).
+   */
+  Connection connect(Opened opened, String endpoint, AccessKey key, String regions, String... options)
+      throws SQLException {
+    List<String> args = new ArrayList<>(List.of("--endpoint", endpoint, "--region", regions));
+    List<String> serveOnly = List.of("--allow-writes");
+    for (String option : options) {
+      if (this == THIN || !serveOnly.contains(option)) {
+        args.add(option);
+      }
+    }
+    Connection connection;
+    if (this == IN_PROCESS) {
+      ConnectionOptions parsed = ConnectionOptions.parse(args);
+      parsed.properties.setProperty("accessKeyId", key.accessKeyId());
+      parsed.properties.setProperty("secretAccessKey", key.secretAccessKey());
+      connection = DriverManager.getConnection(AwsqlDriver.PREFIX, parsed.properties);
+    } else {
+      args.addAll(List.of("--port", "0"));
+      ConnectionOptions parsed = ConnectionOptions.parse(args);
+      parsed.properties.setProperty("accessKeyId", key.accessKeyId());
+      parsed.properties.setProperty("secretAccessKey", key.secretAccessKey());
+      opened.serverLog = new ByteArrayOutputStream();
+      PrintStream log = new PrintStream(opened.serverLog, true, StandardCharsets.UTF_8);
+      HttpServer server = ServeCommand.start(parsed,
+          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), log);
+      opened.resources.add(server::stop);
+      connection = DriverManager.getConnection(
+          "jdbc:avatica:remote:url=http://127.0.0.1:" + server.getPort() + ";serialization=protobuf");
+    }
+    opened.resources.add(connection);
+    return connection;
+  }
+}
