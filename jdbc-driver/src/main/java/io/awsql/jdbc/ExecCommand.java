@@ -165,7 +165,14 @@ final class ExecCommand {
       } else {
         stopProgress.run();
         separator.run();
-        out.println(statement.getUpdateCount() + " row(s) affected");
+        int count = statement.getUpdateCount();
+        out.println(count + " row(s) affected");
+        if (count > 0 && format.equals("table")) {
+          // What was created, as AWS named it (e.g. each task's S3 object key): the generated keys.
+          try (ResultSet keys = statement.getGeneratedKeys()) {
+            TablePrinter.print(keys, out, new AtomicLong(), () -> { });
+          }
+        }
         for (var w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
           err.println("awsql: warning: " + which + w.getMessage());
         }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * through DatabaseMetaData, directly and through Avatica's thin client.
  */
 class AllInOneJarIT {
-  private static final Path JAR = allInOneJar();
+  static final Path JAR = allInOneJar();
 
   private static Path allInOneJar() {
     File[] jars = new File("target").listFiles((d, n) -> n.startsWith("awsql-jdbc-") && n.endsWith("-all.jar"));

@@ -244,7 +244,9 @@ class StatementsTest {
         "CREATE TABLE aws.ec2.mine (x INT)",
         "DROP TABLE " + TABLE,
         "ALTER TABLE " + TABLE + " ADD COLUMN x INT",
-        "TRUNCATE TABLE " + TABLE);
+        "TRUNCATE TABLE " + TABLE,
+        "INSERT INTO aws.medical_imaging.image_set_versions (datastoreId, imageSetId) VALUES ('"
+            + LocalEndpoint.DATASTORE + "', '" + LocalEndpoint.LONG_IMAGE_SET + "')");
     try (Connection c = connect(client, "--allow-writes"); Statement s = c.createStatement()) {
       for (String sql : statements) {
         SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate(sql), sql);

@@ -25,6 +25,10 @@ final class InsertColumns extends NullInitializerExpressionFactory {
 
   @Override
   public ColumnStrategy generationStrategy(RelOptTable relTable, int column) {
+    if (table.create() == null) {
+      // Nothing can be inserted at all: let the statement reach ResourceTable, which says so (0A000).
+      return column == 0 ? ColumnStrategy.DEFAULT : ColumnStrategy.NULLABLE;
+    }
     if (column == 0) {
       return ColumnStrategy.DEFAULT;
     }
@@ -34,6 +38,9 @@ final class InsertColumns extends NullInitializerExpressionFactory {
   @Override
   public RexNode newColumnDefaultValue(RelOptTable relTable, int column, InitializerContext context) {
     RexBuilder rex = context.getRexBuilder();
+    if (table.create() == null) {
+      return column == 0 ? rex.makeLiteral("") : super.newColumnDefaultValue(relTable, column, context);
+    }
     if (column == 0) {
       return rex.makeLiteral(ResourceWriter.defaultRegion(table, clients, ""),
           rex.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), false);

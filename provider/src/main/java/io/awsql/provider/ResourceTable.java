@@ -130,7 +130,7 @@ public final class ResourceTable<T> extends AbstractTable
     }
     if (definition.create() == null) {
       throw new AwsQueryException(definition.qualifiedName() + " cannot be inserted into: AWS offers no call that "
-          + "creates its resources. SELECT reads it.", "0A000", null, null, null);
+          + "creates its resources. SELECT reads it. Nothing was sent.", "0A000", null, null, null);
     }
     if (settings != null && settings.readOnly()) {
       throw new AwsQueryException("The connection is read-only (readOnly=true): INSERT into "
