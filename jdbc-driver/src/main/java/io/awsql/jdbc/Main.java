@@ -15,7 +15,7 @@ public final class Main {
       Usage: awsql <command> [options]
 
       Commands:
-        exec       run one SQL statement and print the result (table, csv or json)
+        exec       run SQL statements (separated by ;) and print each result (table, csv or json)
         shell      interactive SQL (SQLLine: history, completion, !tables, !columns)
         serve      an Avatica HTTP server for thin JDBC clients
         local-aws  run the local AWS endpoint with demo data
