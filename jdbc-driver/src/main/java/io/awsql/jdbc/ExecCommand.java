@@ -1,7 +1,6 @@
 package io.awsql.jdbc;
 
 import io.awsql.provider.AwsSchema;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -154,7 +153,7 @@ final class ExecCommand {
             }
             case "json" -> {
               separator.run();
-              ResultWriters.json(rs, unclosable(out), rows); // its JSON generator closes the stream it is given
+              ResultWriters.json(rs, out, rows);
             }
             default -> TablePrinter.print(rs, out, rows, () -> {
               stopProgress.run();
@@ -193,20 +192,6 @@ final class ExecCommand {
     out.flush();
   }
 
-  /** The stream behind one whose close only flushes, so later results still reach it. */
-  private static PrintStream unclosable(PrintStream target) {
-    return new PrintStream(new FilterOutputStream(target) {
-      @Override
-      public void write(byte[] b, int off, int len) {
-        target.write(b, off, len);
-      }
-
-      @Override
-      public void close() {
-        target.flush();
-      }
-    }, false, StandardCharsets.UTF_8);
-  }
 
   private static String describe(SQLException e) {
     return oneLine(e.getMessage()) + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]");

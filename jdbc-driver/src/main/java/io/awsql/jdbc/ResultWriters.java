@@ -44,7 +44,8 @@ final class ResultWriters {
 
   static void json(ResultSet rs, PrintStream out, AtomicLong rows) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
-    try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+    // The generator must not close the output: more results may follow it.
+    try (JsonGenerator json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
       json.useDefaultPrettyPrinter();
       json.writeStartArray();
       while (rs.next()) {

@@ -25,15 +25,23 @@ public final class AwsErrors {
 
   /** Phrases {@code failure} of the call made for {@code table} at {@code where} (region, parameters). */
   public static AwsQueryException translate(Throwable failure, String table, String location) {
+    return phrase(failure, "reading", table + " in " + location);
+  }
+
+  /** Phrases {@code failure} of a create call ({@code action}) made in {@code region}. */
+  public static AwsQueryException translateCreate(Throwable failure, String action, String region) {
+    return phrase(failure, "from", action + " in " + region);
+  }
+
+  private static AwsQueryException phrase(Throwable failure, String doing, String where) {
     if (failure instanceof AwsQueryException q) {
       return q;
     }
-    String where = table + " in " + location;
     if (failure instanceof AwsServiceException aws) {
       String code = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
       String message = aws.awsErrorDetails() == null ? aws.getMessage() : aws.awsErrorDetails().errorMessage();
       String state = sqlState(code, aws.statusCode());
-      return new AwsQueryException("AWS error reading " + where + ": " + code + ": " + message
+      return new AwsQueryException("AWS error " + doing + " " + where + ": " + code + ": " + message
           + " (HTTP " + aws.statusCode() + ", request id " + aws.requestId() + ")", state, code, aws.requestId(), aws);
     }
     if (failure instanceof SdkClientException client) {
@@ -41,7 +49,7 @@ public final class AwsErrors {
       return new AwsQueryException((unreachable ? "Could not reach AWS for " : "AWS client error for ") + where
           + ": " + client.getMessage(), unreachable ? "08001" : "HY000", null, null, client);
     }
-    return new AwsQueryException("Unexpected failure reading " + where + ": " + failure, "HY000", null, null, failure);
+    return new AwsQueryException("Unexpected failure " + doing + " " + where + ": " + failure, "HY000", null, null, failure);
   }
 
   static String sqlState(String code, int status) {

@@ -110,7 +110,7 @@ public final class ResourceWriter {
   private static InsertFailedException partialFailure(RuntimeException failure, int failedRow, List<PendingRow> rows,
       List<InsertResult.Created> created) {
     PendingRow failed = rows.get(failedRow);
-    AwsQueryException aws = AwsErrors.translate(failure, failed.table().qualifiedName(), failed.region());
+    AwsQueryException aws = AwsErrors.translateCreate(failure, failed.table().create().action(), failed.region());
     StringBuilder message = new StringBuilder();
     message.append(failed.table().create().action()).append(" failed for row ").append(failedRow + 1).append(" of ")
         .append(rows.size()).append(" (").append(failed.region()).append(", ").append(describe(failed.values()))
