@@ -12,7 +12,6 @@ import io.awsql.localaws.FaultRule;
 import io.awsql.localaws.LoggedRequest;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
@@ -110,24 +109,6 @@ class InsertTest {
     for (LoggedRequest r : creates()) {
       assertEquals("acme-dr-backups", r.parameter("Bucket"));
     }
-  }
-
-  @Test
-  void preparedStatementAndBatch() throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(
-        "INSERT INTO " + TABLE + " (region, amiId, bucket) VALUES (?, ?, ?)")) {
-      ps.setString(1, "us-east-1");
-      ps.setString(2, "ami-0a1b2c3d4e5f60005");
-      ps.setString(3, "acme-ami-archive");
-      assertEquals(1, ps.executeUpdate());
-      ps.setString(2, "ami-0a1b2c3d4e5f60006");
-      ps.addBatch();
-      ps.setString(2, "ami-12345678");
-      ps.addBatch();
-      assertEquals(List.of(1, 1), java.util.Arrays.stream(ps.executeBatch()).boxed().toList());
-    }
-    assertEquals(List.of("ami-0a1b2c3d4e5f60005", "ami-0a1b2c3d4e5f60006", "ami-12345678"),
-        creates().stream().map(r -> r.parameter("ImageId")).toList());
   }
 
   @Test
