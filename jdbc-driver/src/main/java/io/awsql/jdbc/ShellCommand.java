@@ -34,7 +34,9 @@ final class ShellCommand {
       return Main.usageError(err, e.getMessage());
     }
     List<String> sqlline = new ArrayList<>(List.of("-d", AwsqlDriver.class.getName(), "-u", options.url(),
-        "-n", "", "-p", "", "--connectInteractionMode=notAskCredentials", "--maxWidth=200"));
+        "-n", "", "-p", "", "--connectInteractionMode=notAskCredentials", "--maxWidth=200",
+        // AWS calls are not transactional: say so, instead of letting SQLLine ask for REPEATABLE_READ and warn.
+        "--isolation=TRANSACTION_NONE"));
     sqlline.addAll(options.rest);
     AwsqlDriver.ensureRegistered();
     SqlLine shell = new SqlLine();
