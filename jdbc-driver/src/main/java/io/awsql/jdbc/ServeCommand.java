@@ -30,7 +30,7 @@ final class ServeCommand {
       Usage: awsql serve [options]
 
       Serves the driver over HTTP (Apache Avatica) for thin JDBC clients:
-        jdbc:avatica:remote:url=http://HOST:PORT;serialization=protobuf
+        jdbc:avatica:remote:url=http://HOST:PORT;serialization=protobuf;timeZone=UTC
 
       Options:
         --port N                         port (default %d)
@@ -128,7 +128,7 @@ final class ServeCommand {
       settings.setProperty("readOnly", "true");
     }
     AwsqlDriver.ensureRegistered();
-    JdbcMeta meta = new ServerMeta(settings, log);
+    JdbcMeta meta = ServerMeta.create(settings, log);
     HttpServer.Builder<Server> builder = new HttpServer.Builder<Server>()
         .withHandler(new LocalService(meta), serialization)
         .withPort(port)
@@ -149,7 +149,9 @@ final class ServeCommand {
         + (allowWrites ? "writes allowed" : "read-only") + ", " + (auth == null ? "no authentication" : auth + " authentication")
         + ")");
     out.println("  jdbc:avatica:remote:url=" + (keystore == null ? "http" : "https") + "://" + bind + ":" + server.getPort()
-        + ";serialization=" + serialization.name().toLowerCase(java.util.Locale.ROOT));
+        + ";serialization=" + serialization.name().toLowerCase(java.util.Locale.ROOT)
+        // Times are UTC instants; the thin client reads them in its own zone unless told otherwise.
+        + ";timeZone=UTC");
     out.flush();
     return server;
   }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
@@ -23,9 +24,25 @@ import org.apache.calcite.avatica.remote.TypedValue;
 final class ServerMeta extends JdbcMeta {
   private final PrintStream log;
 
-  ServerMeta(Properties settings, PrintStream log) throws SQLException {
+  private ServerMeta(Properties settings, PrintStream log) throws SQLException {
     super(AwsqlDriver.PREFIX, settings);
     this.log = log;
+  }
+
+  /**
+   * JdbcMeta turns the times on the wire (parameters and rows) into Java times with a calendar of the
+   * JVM's zone, taken when it is made. awsql's times are UTC instants: make it while the zone is UTC, so a
+   * thin client with {@code timeZone=UTC} sends and reads the same instants as an in-process connection
+   * whatever the server's zone.
+   */
+  static synchronized ServerMeta create(Properties settings, PrintStream log) throws SQLException {
+    TimeZone zone = TimeZone.getDefault();
+    TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+    try {
+      return new ServerMeta(settings, log);
+    } finally {
+      TimeZone.setDefault(zone);
+    }
   }
 
   /** A JdbcMeta call that may fail. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TimeZone;
 import sqlline.SqlLine;
 
 /**
@@ -39,6 +40,10 @@ final class ShellCommand {
         "--isolation=TRANSACTION_NONE"));
     sqlline.addAll(options.rest);
     AwsqlDriver.ensureRegistered();
+    // SQLLine shows a TIMESTAMP by Timestamp.toString(), in the JVM's zone; times are UTC instants, and
+    // getString, CAST and literals are UTC: while the shell runs, it shows them in UTC too.
+    TimeZone zone = TimeZone.getDefault();
+    TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
     SqlLine shell = new SqlLine();
     shell.setOutputStream(out);
     shell.setErrorStream(err);
@@ -48,6 +53,8 @@ final class ShellCommand {
     } catch (IOException e) {
       err.println("awsql: shell failed: " + e.getMessage());
       return 1;
+    } finally {
+      TimeZone.setDefault(zone);
     }
   }
 }

@@ -62,7 +62,7 @@ enum Clients {
           new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), log);
       opened.resources.add(server::stop);
       connection = DriverManager.getConnection(
-          "jdbc:avatica:remote:url=http://127.0.0.1:" + server.getPort() + ";serialization=protobuf");
+          "jdbc:avatica:remote:url=http://127.0.0.1:" + server.getPort() + ";serialization=protobuf;timeZone=UTC");
     }
     opened.resources.add(connection);
     return connection;

@@ -56,6 +56,9 @@ public final class ResourceTable<T> extends AbstractTable
       "The AWS Region of the resource. region = / IN (...) chooses the regions queried; "
           + "otherwise the connection's regions are.";
 
+  /** Milliseconds: the precision of every time AWS returns. */
+  public static final int TIMESTAMP_PRECISION = 3;
+
   private final ResourceDefinition<T> definition;
   private final AwsClients clients;
   private final ExecutorService executor;
@@ -93,14 +96,19 @@ public final class ResourceTable<T> extends AbstractTable
     RelDataTypeFactory.Builder builder = typeFactory.builder();
     builder.add(REGION, SqlTypeName.VARCHAR).nullable(false);
     for (ResourceColumn<T> column : definition.columns()) {
-      builder.add(column.name(), column.type()).nullable(true);
+      if (column.type() == SqlTypeName.TIMESTAMP) {
+        // AWS gives times to the millisecond; TIMESTAMP's default precision (0) would cut them off.
+        builder.add(column.name(), SqlTypeName.TIMESTAMP, TIMESTAMP_PRECISION).nullable(true);
+      } else {
+        builder.add(column.name(), column.type()).nullable(true);
+      }
     }
     return builder.build();
   }
 
   @Override
   public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
-    ScanPlan plan = plan(filters);
+    ScanPlan plan = plan(filters, root);
     if (plan.calls().isEmpty()) {
       return Linq4j.emptyEnumerable();
     }
@@ -227,14 +235,14 @@ public final class ResourceTable<T> extends AbstractTable
    * Decides the calls for a scan and removes from {@code filters} the predicates those calls evaluate
    * exactly.
    */
-  ScanPlan plan(List<RexNode> filters) {
+  ScanPlan plan(List<RexNode> filters, DataContext execution) {
     // Calcite hands over the WHERE clause as one AND; each conjunct is pushed or left on its own.
     List<RexNode> conjuncts = new ArrayList<>();
     filters.forEach(f -> conjuncts.addAll(RelOptUtil.conjunctions(f)));
     Map<Integer, Set<String>> pushed = new HashMap<>();
     Map<Integer, List<RexNode>> predicatesByColumn = new HashMap<>();
     for (RexNode filter : conjuncts) {
-      Equalities e = Equalities.of(filter);
+      Equalities e = Equalities.of(filter, execution);
       if (e != null && (e.column() == 0 || pushdownOf(e.column()).kind() != ColumnPushdown.Kind.NONE)) {
         pushed.merge(e.column(), new LinkedHashSet<>(e.values()), (a, b) -> {
           a.retainAll(b);

@@ -4,6 +4,7 @@ import io.awsql.jdbc.AwsqlDatabaseMetaData;
 import io.awsql.jdbc.AwsqlMeta;
 import io.awsql.jdbc.DocumentedLabels;
 import io.awsql.jdbc.SqlErrors;
+import io.awsql.jdbc.TypedGetters;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -290,6 +291,30 @@ public class AwsqlJdbcFactory extends CalciteFactory {
       } catch (RuntimeException e) {
         throw SqlErrors.translate(e, null);
       }
+    }
+
+    /** TIMESTAMPs as text keep the column's fractional digits (Avatica's accessor drops them). */
+    @Override
+    public String getString(int columnIndex) throws SQLException {
+      if (getMetaData().getColumnType(columnIndex) == java.sql.Types.TIMESTAMP) {
+        return TypedGetters.timestampText(this, columnIndex);
+      }
+      return super.getString(columnIndex);
+    }
+
+    @Override
+    public String getString(String columnLabel) throws SQLException {
+      return getString(findColumn(columnLabel));
+    }
+
+    @Override
+    public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
+      return TypedGetters.get(this, columnIndex, type);
+    }
+
+    @Override
+    public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
+      return TypedGetters.get(this, findColumn(columnLabel), type);
     }
   }
 }
