@@ -2,6 +2,7 @@ package io.awsql.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -186,9 +187,43 @@ class InsertTest {
     local.aws.faults().add(FaultRule.onCall("CreateStoreImageTask", Fault.INTERNAL_ERROR, 1));
     SQLException e = assertThrows(SQLException.class, () -> update("INSERT INTO " + TABLE
         + " (amiId, bucket) VALUES ('ami-0a1b2c3d4e5f60005', 'acme-ami-archive')"));
-    assertTrue(e.getMessage().contains("InternalError") && e.getMessage().contains("Nothing was created"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains("InternalError"), e.getMessage());
+    assertTrue(e.getMessage().contains("Whether row 1 was created is unknown")
+        && e.getMessage().contains("Check with SELECT * FROM aws.ec2.store_image_tasks WHERE region = 'us-east-1'"
+            + " AND amiId = 'ami-0a1b2c3d4e5f60005'"), e.getMessage());
+    assertFalse(e.getMessage().contains("Nothing was created"), "a 500 may hide a success: " + e.getMessage());
     assertEquals(1, creates().size(), "a 500 may hide a success: no automatic resend");
+  }
+
+  @Test
+  void aCreateWhoseAnswerIsLostOrUnreadableIsUnknownNeverCreated() throws SQLException {
+    for (Fault fault : List.of(Fault.EMPTY_OK, Fault.HTML_PAGE, Fault.MALFORMED_BODY)) {
+      local.aws.requestLog().clear();
+      local.aws.faults().reset(1);
+      local.aws.faults().add(FaultRule.onCall("CreateStoreImageTask", fault, 1));
+      String ami = "ami-12345678";
+      SQLException e = assertThrows(SQLException.class, () -> update("INSERT INTO " + TABLE
+          + " (amiId, bucket) VALUES ('" + ami + "', 'acme-dr-backups')"), fault.name());
+      assertTrue(e.getMessage().contains("Whether row 1 was created is unknown"), fault + ": " + e.getMessage());
+      assertEquals(1, creates().size(), fault + ": not resent");
+      assertNotNull(task(ami), fault + ": AWS did create it, as the message warned");
+      local.clock.advance(Duration.ofMinutes(20)); // the task completes, so the AMI may be stored again
+    }
+  }
+
+  @Test
+  void aRefusedCreateWasNotCreatedAndLongReportsAreSummarised() {
+    StringBuilder rows = new StringBuilder("('ami-0123456789abcdef0', 'acme-ami-archive')");
+    for (int i = 1; i < 30; i++) {
+      rows.append(", ('ami-").append(String.format("%017x", i)).append("', 'acme-ami-archive')");
+    }
+    SQLException e = assertThrows(SQLException.class,
+        () -> update("INSERT INTO " + TABLE + " (amiId, bucket) VALUES " + rows));
+    assertEquals("42704", e.getSQLState());
+    assertTrue(e.getMessage().contains("Row 1 was not created."), e.getMessage());
+    assertTrue(e.getMessage().contains("; and 9 more rows."), e.getMessage());
+    assertTrue(e.getMessage().length() < 3_000, "a readable report: " + e.getMessage().length() + " characters");
+    assertEquals(1, creates().size());
   }
 
   @Test
@@ -204,7 +239,7 @@ class InsertTest {
     SQLException e = assertThrows(SQLException.class, () -> update("INSERT INTO " + TABLE
         + " (amiId, bucket) VALUES ('ami-0a1b2c3d4e5f60005', 'acme-audit-locked')"));
     assertEquals("28000", e.getSQLState());
-    assertTrue(e.getMessage().contains("Nothing was created"), e.getMessage());
+    assertTrue(e.getMessage().contains("Row 1 was not created."), e.getMessage());
     assertEquals(1, creates().size());
   }
 

@@ -9,5 +9,9 @@ public enum Fault {
   /** The answer arrives late by the rule's latency, then normally. */
   LATENCY,
   /** The answer is the real one cut in half: a body no client can parse. */
-  MALFORMED_BODY
+  MALFORMED_BODY,
+  /** HTTP 200 with an empty body, as a misbehaving proxy delivers it; the call itself was carried out. */
+  EMPTY_OK,
+  /** HTTP 200 with an HTML page, as a captive portal or proxy answers; the call itself was carried out. */
+  HTML_PAGE
 }

@@ -203,6 +203,14 @@ public final class LocalAws implements AutoCloseable {
       throw handler.internalError();
     }
     AwsResponse response = handler.handle(call, caller);
+    if (decision.has(Fault.EMPTY_OK)) {
+      return new AwsResponse(200, response.contentType(), new byte[0], null, Map.of());
+    }
+    if (decision.has(Fault.HTML_PAGE)) {
+      return AwsResponse.ok("text/html; charset=UTF-8",
+          "<!DOCTYPE html><html><head><title>Sign in to the network</title></head><body><p>Accept the terms "
+              + "of use to continue.</p></body></html>\n");
+    }
     return decision.has(Fault.MALFORMED_BODY) ? response.truncated() : response;
   }
 

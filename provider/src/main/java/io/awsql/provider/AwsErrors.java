@@ -44,6 +44,10 @@ public final class AwsErrors {
       return new AwsQueryException("AWS error " + doing + " " + where + ": " + code + ": " + message
           + " (HTTP " + aws.statusCode() + ", request id " + aws.requestId() + ")", state, code, aws.requestId(), aws);
     }
+    if (failure instanceof UnreadableAnswerException unreadable) {
+      return new AwsQueryException("Unreadable answer " + doing + " " + where + ": " + unreadable.getMessage(), "HY000",
+          null, null, unreadable);
+    }
     if (failure instanceof SdkClientException client) {
       boolean unreachable = hasCause(client, IOException.class);
       return new AwsQueryException((unreachable ? "Could not reach AWS for " : "AWS client error for ") + where

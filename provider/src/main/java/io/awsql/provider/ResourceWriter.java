@@ -107,29 +107,52 @@ public final class ResourceWriter {
     return new InsertResult(created, dryRunAccepted);
   }
 
+  /** Rows listed one by one in a failure report; beyond it they are counted, so the message stays readable. */
+  static final int ROWS_LISTED = 20;
+
   private static InsertFailedException partialFailure(RuntimeException failure, int failedRow, List<PendingRow> rows,
       List<InsertResult.Created> created) {
     PendingRow failed = rows.get(failedRow);
-    AwsQueryException aws = AwsErrors.translateCreate(failure, failed.table().create().action(), failed.region());
+    CreateDefinition create = failed.table().create();
+    AwsQueryException aws = AwsErrors.translateCreate(failure, create.action(), failed.region());
     StringBuilder message = new StringBuilder();
-    message.append(failed.table().create().action()).append(" failed for row ").append(failedRow + 1).append(" of ")
+    message.append(create.action()).append(" failed for row ").append(failedRow + 1).append(" of ")
         .append(rows.size()).append(" (").append(failed.region()).append(", ").append(describe(failed.values()))
         .append("): ").append(aws.getMessage()).append('.');
-    if (created.isEmpty()) {
-      message.append(" Nothing was created.");
+    if (WriteOutcome.of(failure) == WriteOutcome.UNKNOWN) {
+      message.append(" Whether row ").append(failedRow + 1).append(" was created is unknown: AWS may have created it "
+          + "before the answer was lost. Check with ").append(checkQuery(failed)).append(" before sending it again.");
     } else {
-      message.append(" Created before it: ").append(created.stream()
-          .map(c -> "row " + c.row() + " (" + c.region() + ", " + describe(c.values()) + ")")
-          .collect(Collectors.joining("; "))).append('.');
+      message.append(" Row ").append(failedRow + 1).append(" was not created.");
+    }
+    if (created.isEmpty()) {
+      message.append(failedRow == 0 ? "" : " Nothing was created before it.");
+    } else {
+      message.append(" Created before it: ").append(listed(created.stream()
+          .map(c -> "row " + c.row() + " (" + c.region() + ", " + describe(c.values()) + ")").toList())).append('.');
     }
     if (failedRow + 1 < rows.size()) {
       List<String> notSent = new ArrayList<>();
       for (int r = failedRow + 1; r < rows.size(); r++) {
         notSent.add("row " + (r + 1) + " (" + rows.get(r).region() + ", " + describe(rows.get(r).values()) + ")");
       }
-      message.append(" Not sent: ").append(String.join("; ", notSent)).append('.');
+      message.append(" Not sent: ").append(listed(notSent)).append('.');
     }
     return new InsertFailedException(message.toString(), aws, failedRow, created, failure);
+  }
+
+  private static String listed(List<String> rows) {
+    if (rows.size() <= ROWS_LISTED) {
+      return String.join("; ", rows);
+    }
+    return String.join("; ", rows.subList(0, ROWS_LISTED)) + "; and " + (rows.size() - ROWS_LISTED) + " more rows";
+  }
+
+  /** A query that shows whether the row's resource exists, e.g. by its AMI id. */
+  private static String checkQuery(PendingRow row) {
+    String key = row.table().create().keyColumns().stream().filter(row.values()::containsKey).findFirst().orElse(null);
+    return "SELECT * FROM " + row.table().qualifiedName() + " WHERE region = '" + row.region() + "'"
+        + (key == null ? "" : " AND " + key + " = '" + row.values().get(key) + "'");
   }
 
   private static String describe(Map<String, String> values) {

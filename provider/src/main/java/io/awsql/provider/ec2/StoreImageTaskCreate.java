@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.awsql.provider.AwsClients;
 import io.awsql.provider.CreateDefinition;
 import io.awsql.provider.CreateInput;
+import io.awsql.provider.UnreadableAnswerException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -53,6 +54,10 @@ public final class StoreImageTaskCreate {
           .bucket(values.get("bucket"))
           .s3ObjectTags(tags.isEmpty() ? null : tags)
           .dryRun(dryRun ? Boolean.TRUE : null));
+      if (response.objectKey() == null) {
+        // A success without the object key is no answer EC2 gives: the body was lost or replaced on the way.
+        throw new UnreadableAnswerException("HTTP 200 without an objectKey: the answer could not be read");
+      }
       return Map.of("s3objectKey", response.objectKey());
     } catch (Ec2Exception e) {
       if (dryRun && e.awsErrorDetails() != null && "DryRunOperation".equals(e.awsErrorDetails().errorCode())) {
