@@ -3,14 +3,18 @@ package io.awsql.jdbc;
 import io.awsql.localaws.AccessKey;
 import io.awsql.localaws.LocalAws;
 import io.awsql.provider.AwsSchema;
+import io.awsql.provider.AwsqlProperty;
 import io.awsql.provider.ConnectionSettings;
 import java.sql.Connection;
+import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ConnectStringParser;
+import org.apache.calcite.avatica.ConnectionProperty;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.jdbc.AwsqlJdbcFactory;
@@ -128,8 +132,14 @@ public final class AwsqlDriver extends org.apache.calcite.jdbc.Driver {
     return p;
   }
 
-  /** The valid connection properties, for tools that ask. */
-  static List<String> propertyNames() {
-    return List.copyOf(ConnectionSettings.PROPERTIES.keySet());
+  /** awsql's own properties, not Calcite's: a connection refuses any other. */
+  @Override
+  protected Collection<ConnectionProperty> getConnectionProperties() {
+    return List.of(AwsqlProperty.values());
+  }
+
+  @Override
+  public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
+    return PropertyInfo.of(url, info);
   }
 }

@@ -3,7 +3,7 @@ package io.awsql.provider;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,12 +13,11 @@ import java.util.regex.Pattern;
 
 /**
  * What a connection says about reaching AWS: regions, credentials, endpoint. Read from JDBC URL
- * properties; unknown names are refused with the list of valid ones, since a mistyped {@code regoin}
- * silently ignored would query the wrong account or region.
+ * properties ({@link AwsqlProperty}); unknown names are refused with the list of valid ones, since a
+ * mistyped {@code regoin} silently ignored would query the wrong account or region; so is a property
+ * given twice.
  */
 public final class ConnectionSettings {
-  /** Every property a connection accepts, with the text shown in errors and docs. */
-  public static final Map<String, String> PROPERTIES = properties();
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
   private final List<String> regions;
@@ -44,40 +43,28 @@ public final class ConnectionSettings {
     this.dryRun = dryRun;
   }
 
-  private static Map<String, String> properties() {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("region", "AWS region, or a comma-separated list, to query (default: the AWS default region chain)");
-    p.put("profile", "named profile from ~/.aws/config and ~/.aws/credentials");
-    p.put("endpoint", "endpoint override URI for every service, e.g. http://127.0.0.1:4599");
-    p.put("accessKeyId", "static access key id (default: the AWS default credential chain)");
-    p.put("secretAccessKey", "static secret access key, with accessKeyId");
-    p.put("sessionToken", "session token for temporary credentials, with accessKeyId");
-    p.put("local", "true to start an embedded local-aws endpoint with demo data and use it");
-    p.put("readOnly", "true to refuse every INSERT before any request is sent");
-    p.put("dryRun", "true to send writes with DryRun=true: AWS checks them, nothing is created");
-    p.put("user", "alias of accessKeyId, for tools that only offer user/password");
-    p.put("password", "alias of secretAccessKey, for tools that only offer user/password");
-    return Map.copyOf(p);
-  }
-
   /**
    * Reads and checks connection properties.
    *
    * @throws InvalidSettingException naming the property and what would be valid
    */
   public static ConnectionSettings from(Properties info) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String name : info.stringPropertyNames()) {
-      String key = canonicalName(name);
-      if (key == null) {
-        throw new InvalidSettingException("Unknown connection property '" + name + "'. Valid properties: "
-            + String.join(", ", new TreeSet<>(PROPERTIES.keySet())) + ".");
+    Map<AwsqlProperty, String> values = new EnumMap<>(AwsqlProperty.class);
+    Map<AwsqlProperty, String> spelling = new EnumMap<>(AwsqlProperty.class);
+    for (String name : new TreeSet<>(info.stringPropertyNames())) {
+      AwsqlProperty property = AwsqlProperty.named(name).orElseThrow(() -> new InvalidSettingException(
+          "Unknown connection property '" + name + "'. Valid properties: " + validNames() + "."));
+      String earlier = spelling.putIfAbsent(property, name);
+      if (earlier != null) {
+        // region=a;Region=b: which one won would depend on hashing, so neither does.
+        throw new InvalidSettingException("Connection property " + property.camelName() + " is given twice, as '"
+            + earlier + "' and '" + name + "': give it once.");
       }
-      values.put(key, info.getProperty(name).trim());
+      values.put(property, info.getProperty(name).trim());
     }
-    String accessKeyId = firstNonEmpty(values.get("accessKeyId"), values.get("user"));
-    String secret = firstNonEmpty(values.get("secretAccessKey"), values.get("password"));
-    String sessionToken = emptyToNull(values.get("sessionToken"));
+    String accessKeyId = oneOf(values, AwsqlProperty.ACCESS_KEY_ID, AwsqlProperty.USER);
+    String secret = oneOf(values, AwsqlProperty.SECRET_ACCESS_KEY, AwsqlProperty.PASSWORD);
+    String sessionToken = emptyToNull(values.get(AwsqlProperty.SESSION_TOKEN));
     if ((accessKeyId == null) != (secret == null)) {
       throw new InvalidSettingException(
           "accessKeyId and secretAccessKey go together: give both, or neither to use the AWS default credential chain.");
@@ -86,7 +73,7 @@ public final class ConnectionSettings {
       throw new InvalidSettingException("sessionToken needs accessKeyId and secretAccessKey.");
     }
     List<String> regions = new ArrayList<>();
-    String regionList = emptyToNull(values.get("region"));
+    String regionList = emptyToNull(values.get(AwsqlProperty.REGION));
     if (regionList != null) {
       for (String r : regionList.split(",")) {
         String region = r.trim().toLowerCase(Locale.ROOT);
@@ -100,7 +87,7 @@ public final class ConnectionSettings {
       }
     }
     URI endpoint = null;
-    String endpointText = emptyToNull(values.get("endpoint"));
+    String endpointText = emptyToNull(values.get(AwsqlProperty.ENDPOINT));
     if (endpointText != null) {
       try {
         endpoint = new URI(endpointText);
@@ -113,12 +100,36 @@ public final class ConnectionSettings {
             + "' must be an absolute http or https URI, e.g. http://127.0.0.1:4599.");
       }
     }
-    boolean local = bool(values, "local");
+    boolean local = bool(values, AwsqlProperty.LOCAL);
     if (local && endpoint != null) {
       throw new InvalidSettingException("local=true starts its own endpoint: remove endpoint, or local.");
     }
-    return new ConnectionSettings(regions, emptyToNull(values.get("profile")), endpoint, accessKeyId, secret,
-        sessionToken, local, bool(values, "readOnly"), bool(values, "dryRun"));
+    return new ConnectionSettings(regions, emptyToNull(values.get(AwsqlProperty.PROFILE)), endpoint, accessKeyId,
+        secret, sessionToken, local, bool(values, AwsqlProperty.READ_ONLY), bool(values, AwsqlProperty.DRY_RUN));
+  }
+
+  /** The names of every property, sorted, for messages. */
+  public static String validNames() {
+    TreeSet<String> names = new TreeSet<>();
+    for (AwsqlProperty p : AwsqlProperty.values()) {
+      names.add(p.camelName());
+    }
+    return String.join(", ", names);
+  }
+
+  /**
+   * The value of a property or of its JDBC alias (user, password). An empty alias is ignored, since tools
+   * send empty user and password fields; both given is refused rather than one silently winning.
+   */
+  private static String oneOf(Map<AwsqlProperty, String> values, AwsqlProperty property, AwsqlProperty alias) {
+    String value = emptyToNull(values.get(property));
+    String aliased = emptyToNull(values.get(alias));
+    if (value != null && aliased != null) {
+      throw new InvalidSettingException(property.camelName() + " and " + alias.camelName() + " are both given; "
+          + alias.camelName() + " is an alias of " + property.camelName() + " for tools with only user and password "
+          + "fields: give one of them.");
+    }
+    return value != null ? value : aliased;
   }
 
   /** The same settings pointed at another endpoint with other keys (used by {@code local=true}). */
@@ -140,17 +151,9 @@ public final class ConnectionSettings {
     return REGION.matcher(name).matches();
   }
 
-  private static String canonicalName(String name) {
-    for (String known : PROPERTIES.keySet()) {
-      if (known.equalsIgnoreCase(name)) {
-        return known;
-      }
-    }
-    return null;
-  }
-
-  private static boolean bool(Map<String, String> values, String name) {
-    String v = values.get(name);
+  private static boolean bool(Map<AwsqlProperty, String> values, AwsqlProperty property) {
+    String name = property.camelName();
+    String v = values.get(property);
     if (v == null || v.isEmpty()) {
       return false;
     }
@@ -158,10 +161,6 @@ public final class ConnectionSettings {
       return Boolean.parseBoolean(v);
     }
     throw new InvalidSettingException(name + "='" + v + "' must be true or false.");
-  }
-
-  private static String firstNonEmpty(String a, String b) {
-    return a != null && !a.isEmpty() ? a : emptyToNull(b);
   }
 
   private static String emptyToNull(String s) {

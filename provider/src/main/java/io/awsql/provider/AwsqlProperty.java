@@ -1,0 +1,124 @@
+package io.awsql.provider;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.calcite.avatica.ConnectionConfigImpl;
+import org.apache.calcite.avatica.ConnectionProperty;
+
+/**
+ * Every connection property awsql accepts, declared once: name, type, default and description drive
+ * parsing ({@link ConnectionSettings}), the driver's {@code getPropertyInfo} (the properties tab of DBeaver
+ * and other tools) and the table in docs/connection.md, so the three cannot disagree.
+ */
+public enum AwsqlProperty implements ConnectionProperty {
+  REGION("region", Type.STRING, null, false,
+      "AWS region, or a comma-separated list, to query. Default: the AWS default region chain (`AWS_REGION`, "
+          + "the profile's region)."),
+  PROFILE("profile", Type.STRING, null, false,
+      "Named profile from `~/.aws/config` and `~/.aws/credentials`, applied whole as the AWS SDK applies "
+          + "`AWS_PROFILE`: credentials (keys, SSO, roles, `credential_process`), region, `endpoint_url` and "
+          + "`services` sections, retry settings. Default: `AWS_PROFILE`, else `default`."),
+  ENDPOINT("endpoint", Type.STRING, null, false,
+      "Endpoint override for every service, e.g. `http://127.0.0.1:4599` (local-aws); wins over a profile's "
+          + "`endpoint_url`."),
+  ACCESS_KEY_ID("accessKeyId", Type.STRING, null, false,
+      "Static access key id, with `secretAccessKey`. Default: the AWS default credential chain (environment, "
+          + "profile, SSO, container and instance roles)."),
+  SECRET_ACCESS_KEY("secretAccessKey", Type.STRING, null, true, "Static secret access key, with `accessKeyId`."),
+  SESSION_TOKEN("sessionToken", Type.STRING, null, true,
+      "Session token of temporary credentials, with `accessKeyId` and `secretAccessKey`."),
+  LOCAL("local", Type.BOOLEAN, false, false,
+      "`true` starts an embedded local-aws endpoint with the demo data and queries it (regions "
+          + "`us-east-1,us-west-2,eu-west-1` unless `region` says otherwise)."),
+  READ_ONLY("readOnly", Type.BOOLEAN, false, false, "`true` refuses every INSERT before any request is sent."),
+  DRY_RUN("dryRun", Type.BOOLEAN, false, false,
+      "`true` sends writes with `DryRun=true`: AWS checks them, nothing is created."),
+  USER("user", Type.STRING, null, false,
+      "Alias of `accessKeyId` for tools that only offer user and password fields; an empty value is ignored."),
+  PASSWORD("password", Type.STRING, null, true,
+      "Alias of `secretAccessKey` for tools that only offer user and password fields; an empty value is ignored.");
+
+  /** Upper-cased names, both spellings, as Avatica's {@link ConnectionConfigImpl#parse} looks them up. */
+  private static final Map<String, AwsqlProperty> BY_NAME = new HashMap<>();
+
+  static {
+    for (AwsqlProperty p : values()) {
+      BY_NAME.put(p.name(), p);
+      BY_NAME.put(p.camelName.toUpperCase(Locale.ROOT), p);
+    }
+  }
+
+  private final String camelName;
+  private final Type type;
+  private final Object defaultValue;
+  private final boolean secret;
+  private final String description;
+
+  AwsqlProperty(String camelName, Type type, Object defaultValue, boolean secret, String description) {
+    this.camelName = camelName;
+    this.type = type;
+    this.defaultValue = defaultValue;
+    this.secret = secret;
+    this.description = description;
+  }
+
+  /** The property a name given in a URL or {@code Properties} means, whatever its case. */
+  public static Optional<AwsqlProperty> named(String name) {
+    for (AwsqlProperty p : values()) {
+      if (p.camelName.equalsIgnoreCase(name)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public String camelName() {
+    return camelName;
+  }
+
+  @Override
+  public Object defaultValue() {
+    return defaultValue;
+  }
+
+  @Override
+  public Type type() {
+    return type;
+  }
+
+  @Override
+  public ConnectionConfigImpl.PropEnv wrap(Properties properties) {
+    return new ConnectionConfigImpl.PropEnv(ConnectionConfigImpl.parse(properties, BY_NAME), this);
+  }
+
+  /** None is required: without any, the AWS default chains say where and as whom to query. */
+  @Override
+  public boolean required() {
+    return false;
+  }
+
+  @Override
+  public Class<?> valueClass() {
+    return type.defaultValueClass();
+  }
+
+  /** What the property does, in Markdown (backquoted names), for tools and docs. */
+  public String description() {
+    return description;
+  }
+
+  /** Whether the value is a secret: never shown back, in messages, {@code toString()} or tools. */
+  public boolean secret() {
+    return secret;
+  }
+
+  /** The values a tool may offer in a list, or an empty list when the value is free text. */
+  public List<String> choices() {
+    return type == Type.BOOLEAN ? List.of("true", "false") : List.of();
+  }
+}
