@@ -15,7 +15,8 @@ final class ConnectionOptions {
         Connection options:
           --local              start an embedded local AWS endpoint with demo data and use it
           --region R[,R...]    AWS region(s) to query (default: the AWS default region chain)
-          --profile NAME       AWS profile for credentials and region
+          --profile NAME       AWS profile, applied whole as AWS_PROFILE is (credentials,
+                               region, endpoint_url, retry mode)
           --endpoint URI       endpoint override, e.g. http://127.0.0.1:4599
           --read-only          refuse every INSERT
           --dry-run            send writes with DryRun=true: nothing is created

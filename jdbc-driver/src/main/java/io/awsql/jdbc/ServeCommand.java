@@ -1,5 +1,7 @@
 package io.awsql.jdbc;
 
+import io.awsql.provider.AwsClients;
+import io.awsql.provider.ConnectionSettings;
 import java.io.File;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -126,6 +128,13 @@ final class ServeCommand {
     Properties settings = options.properties;
     if (!allowWrites) {
       settings.setProperty("readOnly", "true");
+    }
+    try {
+      // Settings that would fail every client's connection fail here instead, once, in one line: Avatica's
+      // thin client reports a connection the server could not open as a RuntimeException, not an SQLException.
+      AwsClients.checkProfile(ConnectionSettings.from(settings));
+    } catch (RuntimeException e) {
+      throw SqlErrors.translate(e, null);
     }
     AwsqlDriver.ensureRegistered();
     JdbcMeta meta = ServerMeta.create(settings, log);

@@ -35,10 +35,14 @@ enum Clients {
   /**
    * A connection to {@code endpoint} with the given key, regions and connection options
    * ({@code --allow-writes} for a thin client that may INSERT; {@code --read-only}, {@code --dry-run}).
+   * A null key or regions leaves them to the AWS SDK's default chains.
    */
   Connection connect(Opened opened, String endpoint, AccessKey key, String regions, String... options)
       throws SQLException {
-    List<String> args = new ArrayList<>(List.of("--endpoint", endpoint, "--region", regions));
+    List<String> args = new ArrayList<>(List.of("--endpoint", endpoint));
+    if (regions != null) {
+      args.addAll(List.of("--region", regions));
+    }
     List<String> serveOnly = List.of("--allow-writes");
     for (String option : options) {
       if (this == THIN || !serveOnly.contains(option)) {
@@ -48,14 +52,12 @@ enum Clients {
     Connection connection;
     if (this == IN_PROCESS) {
       ConnectionOptions parsed = ConnectionOptions.parse(args);
-      parsed.properties.setProperty("accessKeyId", key.accessKeyId());
-      parsed.properties.setProperty("secretAccessKey", key.secretAccessKey());
+      withKey(parsed, key);
       connection = DriverManager.getConnection(AwsqlDriver.PREFIX, parsed.properties);
     } else {
       args.addAll(List.of("--port", "0"));
       ConnectionOptions parsed = ConnectionOptions.parse(args);
-      parsed.properties.setProperty("accessKeyId", key.accessKeyId());
-      parsed.properties.setProperty("secretAccessKey", key.secretAccessKey());
+      withKey(parsed, key);
       opened.serverLog = new ByteArrayOutputStream();
       PrintStream log = new PrintStream(opened.serverLog, true, StandardCharsets.UTF_8);
       HttpServer server = ServeCommand.start(parsed,
@@ -66,5 +68,12 @@ enum Clients {
     }
     opened.resources.add(connection);
     return connection;
+  }
+
+  private static void withKey(ConnectionOptions options, AccessKey key) {
+    if (key != null) {
+      options.properties.setProperty("accessKeyId", key.accessKeyId());
+      options.properties.setProperty("secretAccessKey", key.secretAccessKey());
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.awsql.provider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -10,8 +11,6 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -25,10 +24,11 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
@@ -37,34 +37,66 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  */
 public final class AwsClients implements AutoCloseable {
   private final ConnectionSettings settings;
+  /** The profile the SDK reads: the connection's, else AWS_PROFILE's, else default. */
+  private final String profile;
   private final AwsCredentialsProvider credentials;
   private final SdkHttpClient http = ApacheHttpClient.create();
   private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
   private volatile List<String> defaultRegions;
   private final AtomicLong requests = new AtomicLong();
 
+  /**
+   * @throws AwsSetupException when the connection, or AWS_PROFILE, names a profile the AWS config files do
+   *     not define: the SDK would go on without it, querying as whoever the rest of the chain finds
+   */
   public AwsClients(ConnectionSettings settings) {
     this.settings = settings;
-    this.credentials = credentialsFor(settings);
+    this.profile = settings.profile() != null ? settings.profile()
+        : ProfileFileSystemSetting.AWS_PROFILE.getStringValueOrThrow();
+    checkProfile(settings);
+    this.credentials = credentialsFor(settings, profile);
   }
 
-  private static AwsCredentialsProvider credentialsFor(ConnectionSettings s) {
+  /**
+   * Refuses a profile the AWS config files do not define, when the connection or AWS_PROFILE names one.
+   *
+   * @throws AwsSetupException naming the profile and the profiles there are
+   */
+  public static void checkProfile(ConnectionSettings s) {
+    String named;
+    String source;
+    if (s.profile() != null) {
+      named = s.profile();
+      source = "profile=" + named;
+    } else if (s.accessKeyId() == null && !s.local()) {
+      // AWS_PROFILE only matters for credentials here when no keys are given (local=true gives its own).
+      named = ProfileFileSystemSetting.AWS_PROFILE.getNonDefaultStringValue().orElse(null);
+      source = "AWS_PROFILE";
+    } else {
+      return;
+    }
+    if (named != null) {
+      ProfileFile file = ProfileFile.defaultProfileFile();
+      if (file.profile(named).isEmpty()) {
+        throw AwsSetupException.unknownProfile(named, source, new TreeSet<>(file.profiles().keySet()));
+      }
+    }
+  }
+
+  private static AwsCredentialsProvider credentialsFor(ConnectionSettings s, String effectiveProfile) {
     if (s.accessKeyId() != null) {
       return StaticCredentialsProvider.create(s.sessionToken() == null
           ? AwsBasicCredentials.create(s.accessKeyId(), s.secretAccessKey())
           : AwsSessionCredentials.create(s.accessKeyId(), s.secretAccessKey(), s.sessionToken()));
     }
-    if (s.profile() != null) {
-      return ProfileCredentialsProvider.create(s.profile());
-    }
-    return DefaultCredentialsProvider.builder().build();
+    return new ChainCredentials(s.profile(), effectiveProfile);
   }
 
   /**
    * The regions to query when a statement names none: the configured ones, else the one the AWS default
    * region chain (or the profile) gives.
    *
-   * @throws ConnectionSettings.InvalidSettingException when no region is configured anywhere
+   * @throws AwsSetupException when no region is configured anywhere
    */
   public List<String> defaultRegions() {
     if (defaultRegions == null) {
@@ -72,13 +104,11 @@ public final class AwsClients implements AutoCloseable {
         defaultRegions = settings.regions();
       } else {
         try {
-          Region region = settings.profile() != null
-              ? new AwsProfileRegionProvider(null, settings.profile()).getRegion()
-              : DefaultAwsRegionProviderChain.builder().build().getRegion();
+          // The chain an SDK client uses when given no region, for the same profile.
+          Region region = DefaultAwsRegionProviderChain.builder().profileName(settings.profile()).build().getRegion();
           defaultRegions = List.of(region.id());
         } catch (SdkClientException e) {
-          throw new ConnectionSettings.InvalidSettingException("No AWS region is configured: add region=us-east-1 "
-              + "(or a comma-separated list) to the connection, or set AWS_REGION or a region in your AWS profile.");
+          throw AwsSetupException.noRegion(profile, e);
         }
       }
     }
@@ -88,7 +118,7 @@ public final class AwsClients implements AutoCloseable {
   /** The client of one service in one region, e.g. {@code client(Ec2Client.class, "us-east-1", Ec2Client::builder)}. */
   public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
       Class<C> type, String region, Supplier<B> builder) {
-    return type.cast(clients.computeIfAbsent(type.getName() + "@" + region, k -> build(builder.get(), region, o -> { })));
+    return type.cast(clients.computeIfAbsent(type.getName() + "@" + region, k -> build(builder, region, o -> { })));
   }
 
   /**
@@ -99,7 +129,7 @@ public final class AwsClients implements AutoCloseable {
   public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C writeClient(
       Class<C> type, String region, Supplier<B> builder) {
     BackoffStrategy backoff = BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(20));
-    return type.cast(clients.computeIfAbsent(type.getName() + "@" + region + "#write", k -> build(builder.get(), region,
+    return type.cast(clients.computeIfAbsent(type.getName() + "@" + region + "#write", k -> build(builder, region,
         o -> o.retryStrategy(StandardRetryStrategy.builder()
             .maxAttempts(4)
             .retryOnException(AwsClients::isThrottling)
@@ -114,9 +144,24 @@ public final class AwsClients implements AutoCloseable {
     return t instanceof SdkServiceException e && e.isThrottlingException();
   }
 
+  /**
+   * One client. The profile applies whole through the SDK itself (defaultProfileName): its endpoint_url and
+   * services sections, retry settings and the rest, exactly as for AWS_PROFILE; an explicit endpoint wins.
+   */
+  private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C build(
+      Supplier<B> builder, String region, Consumer<ClientOverrideConfiguration.Builder> overrides) {
+    C client = build(builder.get(), region, overrides, settings.endpoint() != null);
+    if (settings.endpoint() == null && client.serviceClientConfiguration().endpointOverride().isPresent()) {
+      // The profile (or AWS_ENDPOINT_URL) overrides the endpoint: used as given too, see below.
+      client.close();
+      client = build(builder.get(), region, overrides, true);
+    }
+    return client;
+  }
+
   /** One client; all override settings in one place, since each overrideConfiguration call replaces the last. */
   private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C build(
-      B builder, String region, Consumer<ClientOverrideConfiguration.Builder> overrides) {
+      B builder, String region, Consumer<ClientOverrideConfiguration.Builder> overrides, boolean endpointOverridden) {
     builder.region(Region.of(region)).credentialsProvider(credentials).httpClient(http);
     ClientOverrideConfiguration.Builder config = ClientOverrideConfiguration.builder()
         .addExecutionInterceptor(new ExecutionInterceptor() {
@@ -125,9 +170,14 @@ public final class AwsClients implements AutoCloseable {
             requests.incrementAndGet();
           }
         });
+    if (settings.profile() != null) {
+      config.defaultProfileName(settings.profile());
+    }
     overrides.accept(config);
     if (settings.endpoint() != null) {
       builder.endpointOverride(settings.endpoint());
+    }
+    if (endpointOverridden) {
       // Some APIs (HealthImaging's runtime-) put a prefix before the host, even before an override's;
       // an override must be used as given. Real AWS endpoints keep their prefixes.
       config.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true);
@@ -144,6 +194,9 @@ public final class AwsClients implements AutoCloseable {
   public void close() {
     clients.values().forEach(SdkClient::close);
     clients.clear();
+    if (credentials instanceof ChainCredentials chain) {
+      chain.close();
+    }
     http.close();
   }
 }

@@ -34,8 +34,10 @@ public final class AwsErrors {
   }
 
   private static AwsQueryException phrase(Throwable failure, String doing, String where) {
-    if (failure instanceof AwsQueryException q) {
-      return q;
+    for (Throwable c = failure; c != null && c != c.getCause(); c = c.getCause()) {
+      if (c instanceof AwsQueryException q) {
+        return q; // phrased already, e.g. by the credentials provider, inside the SDK's wrapper
+      }
     }
     if (failure instanceof AwsServiceException aws) {
       String code = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
