@@ -164,6 +164,7 @@ public final class AwsClients implements AutoCloseable {
       B builder, String region, Consumer<ClientOverrideConfiguration.Builder> overrides, boolean endpointOverridden) {
     builder.region(Region.of(region)).credentialsProvider(credentials).httpClient(http);
     ClientOverrideConfiguration.Builder config = ClientOverrideConfiguration.builder()
+        .addExecutionInterceptor(new AnswerCheck())
         .addExecutionInterceptor(new ExecutionInterceptor() {
           @Override
           public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {

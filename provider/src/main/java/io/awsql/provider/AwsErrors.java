@@ -1,6 +1,9 @@
 package io.awsql.provider;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -39,6 +42,12 @@ public final class AwsErrors {
         return q; // phrased already, e.g. by the credentials provider, inside the SDK's wrapper
       }
     }
+    if (failure instanceof AwsServiceException aws
+        && (aws.awsErrorDetails() == null || aws.awsErrorDetails().errorCode() == null)) {
+      // A status with no AWS error document: the answer came from something between us and AWS.
+      return new AwsQueryException("HTTP " + aws.statusCode() + " " + doing + " " + where + " with no AWS error in it "
+          + "(an answer from a proxy or load balancer, not from AWS), after retries", "HY000", null, null, aws);
+    }
     if (failure instanceof AwsServiceException aws) {
       String code = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
       String message = aws.awsErrorDetails() == null ? aws.getMessage() : aws.awsErrorDetails().errorMessage();
@@ -46,14 +55,26 @@ public final class AwsErrors {
       return new AwsQueryException("AWS error " + doing + " " + where + ": " + code + ": " + message
           + " (HTTP " + aws.statusCode() + ", request id " + aws.requestId() + ")", state, code, aws.requestId(), aws);
     }
-    if (failure instanceof UnreadableAnswerException unreadable) {
-      return new AwsQueryException("Unreadable answer " + doing + " " + where + ": " + unreadable.getMessage(), "HY000",
-          null, null, unreadable);
+    UnreadableAnswerException unreadable = cause(failure, UnreadableAnswerException.class);
+    if (unreadable != null) {
+      return new AwsQueryException("Unreadable answer " + doing + " " + where + ": " + unreadable.getMessage()
+          + (doing.equals("reading") ? ", after retries" : ""), "HY000", null, null, failure);
     }
     if (failure instanceof SdkClientException client) {
-      boolean unreachable = hasCause(client, IOException.class);
-      return new AwsQueryException((unreachable ? "Could not reach AWS for " : "AWS client error for ") + where
-          + ": " + client.getMessage(), unreachable ? "08001" : "HY000", null, null, client);
+      if (cause(client, ConnectException.class) != null || cause(client, UnknownHostException.class) != null
+          || cause(client, NoRouteToHostException.class) != null) {
+        return new AwsQueryException("Could not reach AWS for " + where + ": " + client.getMessage(), "08001", null,
+            null, client);
+      }
+      if (cause(client, IOException.class) != null || client.getMessage() != null
+          && client.getMessage().contains("Unable to unmarshall")) {
+        // AWS was reached, but its answer broke off or could not be read.
+        return new AwsQueryException("The answer " + doing + " " + where + " broke off or could not be read"
+            + (doing.equals("reading") ? ", after retries" : "") + ": " + oneLine(client.getMessage()), "HY000", null,
+            null, client);
+      }
+      return new AwsQueryException("AWS client error for " + where + ": " + oneLine(client.getMessage()), "HY000", null,
+          null, client);
     }
     return new AwsQueryException("Unexpected failure " + doing + " " + where + ": " + failure, "HY000", null, null, failure);
   }
@@ -74,12 +95,17 @@ public final class AwsErrors {
     return "HY000";
   }
 
-  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
+  /** SDK messages may quote a parser's multi-line report: SQL errors are one line. */
+  private static String oneLine(String message) {
+    return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  private static <E extends Throwable> E cause(Throwable t, Class<E> type) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (type.isInstance(c)) {
-        return true;
+        return type.cast(c);
       }
     }
-    return false;
+    return null;
   }
 }
