@@ -164,6 +164,8 @@ public final class AwsClients implements AutoCloseable {
       B builder, String region, Consumer<ClientOverrideConfiguration.Builder> overrides, boolean endpointOverridden) {
     builder.region(Region.of(region)).credentialsProvider(credentials).httpClient(http);
     ClientOverrideConfiguration.Builder config = ClientOverrideConfiguration.builder()
+        .apiCallTimeout(settings.limits().apiCallTimeout())
+        .apiCallAttemptTimeout(settings.limits().apiCallAttemptTimeout())
         .addExecutionInterceptor(new AnswerCheck())
         .addExecutionInterceptor(new ExecutionInterceptor() {
           @Override

@@ -6,6 +6,8 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
@@ -54,6 +56,10 @@ public final class AwsErrors {
       String state = sqlState(code, aws.statusCode());
       return new AwsQueryException("AWS error " + doing + " " + where + ": " + code + ": " + message
           + " (HTTP " + aws.statusCode() + ", request id " + aws.requestId() + ")", state, code, aws.requestId(), aws);
+    }
+    if (cause(failure, ApiCallTimeoutException.class) != null || cause(failure, ApiCallAttemptTimeoutException.class) != null) {
+      return new AwsQueryException("No answer " + doing + " " + where + " within the connection's timeouts "
+          + "(apiCallAttemptTimeout per attempt, apiCallTimeout in all)", "HYT00", null, null, failure);
     }
     UnreadableAnswerException unreadable = cause(failure, UnreadableAnswerException.class);
     if (unreadable != null) {

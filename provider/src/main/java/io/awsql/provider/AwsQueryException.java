@@ -1,6 +1,7 @@
 package io.awsql.provider;
 
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 
 /**
  * A failure while reading or writing AWS, already phrased for the SQL user and classified by SQLState.
@@ -33,6 +34,9 @@ public class AwsQueryException extends RuntimeException {
   }
 
   public SQLException toSqlException() {
+    if ("HYT00".equals(sqlState)) {
+      return new SQLTimeoutException(getMessage(), sqlState, this);
+    }
     return new SQLException(getMessage(), sqlState, this);
   }
 }

@@ -37,6 +37,17 @@ public enum AwsqlProperty implements ConnectionProperty {
   READ_ONLY("readOnly", Type.BOOLEAN, false, false, "`true` refuses every INSERT before any request is sent."),
   DRY_RUN("dryRun", Type.BOOLEAN, false, false,
       "`true` sends writes with `DryRun=true`: AWS checks them, nothing is created."),
+  API_CALL_TIMEOUT("apiCallTimeout", Type.NUMBER, Limits.DEFAULT.apiCallTimeout().toSeconds(), false,
+      "Seconds one AWS API call may take, retries included (the SDK's `apiCallTimeout`); then the query fails."),
+  API_CALL_ATTEMPT_TIMEOUT("apiCallAttemptTimeout", Type.NUMBER,
+      Limits.DEFAULT.apiCallAttemptTimeout().toSeconds(), false,
+      "Seconds one attempt of a call may take, however slowly its answer trickles in (the SDK's "
+          + "`apiCallAttemptTimeout`); then it is retried, as a 5xx is."),
+  MAX_CONCURRENT_CALLS("maxConcurrentCalls", Type.NUMBER, Limits.DEFAULT.maxConcurrentCalls(), false,
+      "API calls one query runs at once (regions, id batches, required-parameter values); the rest wait."),
+  MAX_CALLS_PER_QUERY("maxCallsPerQuery", Type.NUMBER, Limits.DEFAULT.maxCallsPerQuery(), false,
+      "Listing calls one query may start (regions × id batches × value combinations); a query needing more "
+          + "fails before any request (SQLState 54000)."),
   USER("user", Type.STRING, null, false,
       "Alias of `accessKeyId` for tools that only offer user and password fields; an empty value is ignored."),
   PASSWORD("password", Type.STRING, null, true,

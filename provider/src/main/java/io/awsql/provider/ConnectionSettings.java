@@ -2,6 +2,7 @@ package io.awsql.provider;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,9 +30,10 @@ public final class ConnectionSettings {
   private final boolean local;
   private final boolean readOnly;
   private final boolean dryRun;
+  private final Limits limits;
 
   private ConnectionSettings(List<String> regions, String profile, URI endpoint, String accessKeyId,
-      String secretAccessKey, String sessionToken, boolean local, boolean readOnly, boolean dryRun) {
+      String secretAccessKey, String sessionToken, boolean local, boolean readOnly, boolean dryRun, Limits limits) {
     this.regions = List.copyOf(regions);
     this.profile = profile;
     this.endpoint = endpoint;
@@ -41,6 +43,7 @@ public final class ConnectionSettings {
     this.local = local;
     this.readOnly = readOnly;
     this.dryRun = dryRun;
+    this.limits = limits;
   }
 
   /**
@@ -105,7 +108,13 @@ public final class ConnectionSettings {
       throw new InvalidSettingException("local=true starts its own endpoint: remove endpoint, or local.");
     }
     return new ConnectionSettings(regions, emptyToNull(values.get(AwsqlProperty.PROFILE)), endpoint, accessKeyId,
-        secret, sessionToken, local, bool(values, AwsqlProperty.READ_ONLY), bool(values, AwsqlProperty.DRY_RUN));
+        secret, sessionToken, local, bool(values, AwsqlProperty.READ_ONLY), bool(values, AwsqlProperty.DRY_RUN),
+        new Limits(
+            Duration.ofSeconds(positive(values, AwsqlProperty.API_CALL_TIMEOUT, Limits.DEFAULT.apiCallTimeout().toSeconds())),
+            Duration.ofSeconds(positive(values, AwsqlProperty.API_CALL_ATTEMPT_TIMEOUT,
+                Limits.DEFAULT.apiCallAttemptTimeout().toSeconds())),
+            (int) positive(values, AwsqlProperty.MAX_CONCURRENT_CALLS, Limits.DEFAULT.maxConcurrentCalls()),
+            (int) positive(values, AwsqlProperty.MAX_CALLS_PER_QUERY, Limits.DEFAULT.maxCallsPerQuery())));
   }
 
   /** The names of every property, sorted, for messages. */
@@ -135,14 +144,14 @@ public final class ConnectionSettings {
   /** The same settings pointed at another endpoint with other keys (used by {@code local=true}). */
   public ConnectionSettings withEndpoint(URI newEndpoint, String newAccessKeyId, String newSecret) {
     return new ConnectionSettings(regions, null, newEndpoint, newAccessKeyId, newSecret, null, false, readOnly,
-        dryRun);
+        dryRun, limits);
   }
 
   /** The same settings with regions given, when none were configured. */
   public ConnectionSettings withDefaultRegions(List<String> defaultRegions) {
     return regions.isEmpty()
         ? new ConnectionSettings(defaultRegions, profile, endpoint, accessKeyId, secretAccessKey, sessionToken, local,
-            readOnly, dryRun)
+            readOnly, dryRun, limits)
         : this;
   }
 
@@ -161,6 +170,23 @@ public final class ConnectionSettings {
       return Boolean.parseBoolean(v);
     }
     throw new InvalidSettingException(name + "='" + v + "' must be true or false.");
+  }
+
+  /** A whole number above 0, up to 1,000,000. */
+  private static long positive(Map<AwsqlProperty, String> values, AwsqlProperty property, long otherwise) {
+    String v = emptyToNull(values.get(property));
+    if (v == null) {
+      return otherwise;
+    }
+    try {
+      long n = Long.parseLong(v);
+      if (n > 0 && n <= 1_000_000) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw new InvalidSettingException(property.camelName() + "='" + v + "' must be a whole number from 1 to 1000000.");
   }
 
   private static String emptyToNull(String s) {
@@ -206,12 +232,17 @@ public final class ConnectionSettings {
     return dryRun;
   }
 
+  /** Timeouts and caps on the work of one query. */
+  public Limits limits() {
+    return limits;
+  }
+
   @Override
   public String toString() {
     return "ConnectionSettings[regions=" + regions + ", profile=" + profile + ", endpoint=" + endpoint
         + ", accessKeyId=" + accessKeyId + ", secretAccessKey=" + (secretAccessKey == null ? null : "****")
         + ", sessionToken=" + (sessionToken == null ? null : "****") + ", local=" + local + ", readOnly=" + readOnly
-        + ", dryRun=" + dryRun + "]";
+        + ", dryRun=" + dryRun + ", " + limits + "]";
   }
 
   /** A connection property that cannot be used as given. */

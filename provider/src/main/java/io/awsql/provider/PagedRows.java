@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.calcite.linq4j.Enumerator;
 
@@ -20,6 +22,8 @@ import org.apache.calcite.linq4j.Enumerator;
 final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
   private final LinkedBlockingQueue<Chunk> arrivals = new LinkedBlockingQueue<>();
   private final List<Worker> workers = new ArrayList<>();
+  private final java.util.Queue<Worker> waiting = new java.util.ArrayDeque<>();
+  private final ExecutorService executor;
   private final Function<T, Object[]> toRow;
   private final Runnable onComplete;
   private int finished;
@@ -29,25 +33,62 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
   private Object[] row;
   private volatile boolean closed;
   private boolean completed;
+  private StopWhen stop = StopWhen.NEVER;
 
   /** @param sources one lazy page iterator per call; creating one must not fetch yet */
   PagedRows(List<Source<T>> sources, Function<T, Object[]> toRow, ExecutorService executor) {
-    this(sources, toRow, executor, () -> { });
+    this(sources, toRow, executor, () -> { }, Integer.MAX_VALUE);
   }
 
   /**
    * @param onComplete runs once every call has ended, before the end is reported; it may throw, for a
    *     failure that only the whole set of calls can show
    */
-  PagedRows(List<Source<T>> sources, Function<T, Object[]> toRow, ExecutorService executor, Runnable onComplete) {
+  PagedRows(List<Source<T>> sources, Function<T, Object[]> toRow, ExecutorService executor, Runnable onComplete,
+      int maxConcurrent) {
     this.toRow = toRow;
     this.onComplete = onComplete;
+    this.executor = executor;
     for (Source<T> source : sources) {
-      Worker worker = new Worker(source);
-      workers.add(worker);
-      worker.future = executor.submit(worker::run);
+      workers.add(new Worker(source));
+    }
+    // At most maxConcurrent calls run at once; each call that ends starts the next waiting one.
+    waiting.addAll(workers);
+    for (int i = 0; i < Math.min(maxConcurrent, workers.size()); i++) {
+      startNext();
     }
   }
+
+  private synchronized void startNext() {
+    Worker next = waiting.poll();
+    if (next != null && !closed) {
+      next.future = executor.submit(next::run);
+    }
+  }
+
+  /**
+   * When the reader stops waiting: the statement's cancel flag, and its query timeout (a deadline on
+   * {@link System#nanoTime()}).
+   */
+  record StopWhen(AtomicBoolean cancelFlag, long deadlineNanos, long timeoutMillis) {
+    static final StopWhen NEVER = new StopWhen(new AtomicBoolean(), Long.MAX_VALUE, 0);
+
+    /** From now, for a timeout of {@code timeoutMillis} (0: none). */
+    static StopWhen of(AtomicBoolean cancelFlag, long timeoutMillis) {
+      return new StopWhen(cancelFlag == null ? new AtomicBoolean() : cancelFlag,
+          timeoutMillis > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis) : Long.MAX_VALUE,
+          timeoutMillis);
+    }
+  }
+
+  /** Makes waits for pages give up on cancel or at the deadline. */
+  PagedRows<T> stopWhen(StopWhen when) {
+    this.stop = when;
+    return this;
+  }
+
+  /** How often a waiting reader looks at the cancel flag: cancel takes effect within this. */
+  private static final long POLL_MILLIS = 100;
 
   @Override
   public Object[] current() {
@@ -74,11 +115,15 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
       }
       Chunk next;
       try {
-        next = arrivals.take();
+        next = arrivals.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         close();
-        throw new IllegalStateException("interrupted while waiting for AWS", e);
+        throw new AwsQueryException("Interrupted while waiting for AWS.", "HY008", null, null, e);
+      }
+      if (next == null) {
+        checkStop();
+        continue;
       }
       if (next.failure != null) {
         close();
@@ -97,6 +142,19 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
     }
   }
 
+  private void checkStop() {
+    if (stop.cancelFlag().get()) {
+      close();
+      throw new AwsQueryException("The statement was cancelled; no more pages are read.", "HY008", null, null, null);
+    }
+    if (System.nanoTime() - stop.deadlineNanos() > 0) {
+      close();
+      throw new AwsQueryException("The query timeout (" + stop.timeoutMillis() / 1000.0
+          + " s, Statement.setQueryTimeout) passed while waiting for AWS; the calls still running were stopped.",
+          "HYT00", null, null, null);
+    }
+  }
+
   @Override
   public void reset() {
     throw new UnsupportedOperationException("AWS listings can be read once; run the query again");
@@ -107,10 +165,14 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
     if (closed) {
       return;
     }
-    closed = true;
+    synchronized (this) {
+      closed = true;
+    }
     for (Worker worker : workers) {
       worker.demand.release(); // wakes a worker waiting for demand, so it sees closed and stops
-      worker.future.cancel(true);
+      if (worker.future != null) {
+        worker.future.cancel(true);
+      }
     }
   }
 
@@ -123,13 +185,21 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
   private final class Worker {
     final Source<T> source;
     final Semaphore demand = new Semaphore(1); // the first page is wanted at once
-    Future<?> future;
+    volatile Future<?> future;
 
     Worker(Source<T> source) {
       this.source = source;
     }
 
     void run() {
+      try {
+        fetch();
+      } finally {
+        startNext();
+      }
+    }
+
+    private void fetch() {
       try {
         while (true) {
           demand.acquire();

@@ -124,7 +124,8 @@ public final class ResourceTable<T> extends AbstractTable
             return missing.absorb(call, e) ? null : e;
           }));
         }
-        return new PagedRows<>(sources, item -> row(item, fields), executor, missing::check);
+        return new PagedRows<>(sources, item -> row(item, fields), executor, missing::check,
+            limits().maxConcurrentCalls()).stopWhen(stopWhen(root));
       }
     };
   }
@@ -231,6 +232,20 @@ public final class ResourceTable<T> extends AbstractTable
     return super.unwrap(type);
   }
 
+  private Limits limits() {
+    return settings == null ? Limits.DEFAULT : settings.limits();
+  }
+
+  /** The statement's cancel flag and query timeout, as Calcite puts them in the DataContext. */
+  private static PagedRows.StopWhen stopWhen(DataContext root) {
+    if (root == null) {
+      return PagedRows.StopWhen.NEVER;
+    }
+    Object timeout = root.get(DataContext.Variable.TIMEOUT.camelName);
+    return PagedRows.StopWhen.of(DataContext.Variable.CANCEL_FLAG.get(root),
+        timeout instanceof Number n ? n.longValue() : 0);
+  }
+
   /**
    * Decides the calls for a scan and removes from {@code filters} the predicates those calls evaluate
    * exactly.
@@ -316,6 +331,13 @@ public final class ResourceTable<T> extends AbstractTable
           }
         }
       }
+    }
+    if (calls.size() > limits().maxCallsPerQuery()) {
+      throw new AwsQueryException("This query on " + definition.qualifiedName() + " would make " + calls.size()
+          + " listing calls (" + regions.size() + " region(s) × " + (calls.size() / regions.size())
+          + " id batches or value combinations); the limit is " + limits().maxCallsPerQuery()
+          + " (connection property maxCallsPerQuery). Narrow the IN lists or regions. Nothing was sent.", "54000",
+          null, null, null);
     }
     return new ScanPlan(calls, idsParameter, !pushed.containsKey(0), regions.size());
   }
