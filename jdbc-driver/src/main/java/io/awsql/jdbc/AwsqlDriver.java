@@ -129,6 +129,13 @@ public final class AwsqlDriver extends org.apache.calcite.jdbc.Driver {
     p.setProperty("unquotedCasing", "UNCHANGED");
     p.setProperty("quotedCasing", "UNCHANGED");
     p.setProperty("timeZone", "UTC");
+    // Babel: common words (count, value, date, month, start, percent) as aliases and identifiers, as the SQL
+    // that tools generate uses them; and readable labels for unnamed expressions (AwsqlParser).
+    p.setProperty("parserFactory", AwsqlParser.class.getName() + "#FACTORY");
+    p.setProperty("conformance", "BABEL");
+    // Calcite's standard functions (JSON_VALUE, JSON_QUERY, ...), PostgreSQL's (ILIKE, SPLIT_PART, STRPOS,
+    // STARTS_WITH, LEFT, ...) and MySQL's JSON functions (JSON_TYPE, JSON_KEYS, JSON_LENGTH, ...).
+    p.setProperty("fun", "standard,postgresql,mysql");
     return p;
   }
 

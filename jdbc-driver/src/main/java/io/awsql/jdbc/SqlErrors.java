@@ -25,7 +25,7 @@ public final class SqlErrors {
   private SqlErrors() {}
 
   /**
-   * @param sql the statement that failed, when known: a DDL statement Calcite cannot even parse is
+   * @param sql the statement that failed, when known: a DDL statement Calcite cannot parse or carry out is
    *     refused as not possible (0A000) rather than as a syntax error
    */
   public static SQLException translate(Throwable failure, String sql) {
@@ -60,7 +60,8 @@ public final class SqlErrors {
       if (t instanceof ConnectionSettings.InvalidSettingException bad) {
         return new SQLException(bad.getMessage(), "08001", bad);
       }
-      if (t instanceof SqlParseException && isDdl(sql)) {
+      // Calcite's parser refuses most DDL; what Babel parses reaches Calcite's "DDL not supported".
+      if ((t instanceof SqlParseException || t instanceof UnsupportedOperationException) && isDdl(sql)) {
         return new SQLException(firstWord(sql) + " is not possible in awsql: its tables are AWS resources, defined "
             + "by the AWS API, not by DDL. SELECT reads them; INSERT creates resources where AWS offers a create call. "
             + "Nothing was sent.", "0A000", t);
