@@ -19,6 +19,7 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.jdbc.AwsqlJdbcFactory;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
 
 /**
@@ -98,7 +99,11 @@ public final class AwsqlDriver extends org.apache.calcite.jdbc.Driver {
       for (String service : aws.serviceNames()) {
         root.add(service, aws.service(service));
       }
+      // Calcite's own "metadata" schema would be listed as aws.metadata, a name that does not resolve.
+      root.unwrap(CalciteSchema.class).removeSubSchema("metadata");
       connection.setCatalog(CATALOG);
+      // What Connection.isReadOnly() says, in process and, through awsql serve, to the thin client.
+      connection.setReadOnly(settings.readOnly());
       AwsSchema schemaToClose = aws;
       LocalAws localToClose = local;
       AtomicBoolean closed = new AtomicBoolean();

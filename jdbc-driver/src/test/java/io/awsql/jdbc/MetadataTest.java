@@ -38,8 +38,8 @@ class MetadataTest {
   void catalogSchemaAndTableAreVisibleWithRemarks() throws SQLException {
     DatabaseMetaData md = connection.getMetaData();
     assertEquals(List.of("aws"), column(md.getCatalogs(), "TABLE_CAT"));
-    List<String> schemas = column(md.getSchemas("aws", null), "TABLE_SCHEM");
-    assertTrue(schemas.contains("ec2"), schemas.toString());
+    // The services only: aws is the catalog, and Calcite's metadata schema is not mounted.
+    assertEquals(List.of("ec2", "medical_imaging"), column(md.getSchemas("aws", null), "TABLE_SCHEM"));
 
     try (ResultSet tables = md.getTables("aws", "ec2", "%", null)) {
       assertTrue(tables.next(), "aws.ec2 must list its tables");
@@ -56,7 +56,8 @@ class MetadataTest {
     Map<String, Object[]> columns = new LinkedHashMap<>();
     try (ResultSet rs = connection.getMetaData().getColumns("aws", "ec2", "store_image_tasks", "%")) {
       while (rs.next()) {
-        columns.put(rs.getString("COLUMN_NAME"), new Object[] {rs.getInt("DATA_TYPE"), rs.getString("REMARKS")});
+        columns.put(rs.getString("COLUMN_NAME"),
+            new Object[] {rs.getInt("DATA_TYPE"), rs.getString("REMARKS"), rs.getString("TYPE_NAME")});
       }
     }
     assertEquals(List.of("region", "amiId", "taskStartTime", "bucket", "s3objectKey", "progressPercentage",
@@ -64,6 +65,10 @@ class MetadataTest {
     assertEquals(Types.TIMESTAMP, columns.get("taskStartTime")[0]);
     assertEquals(Types.INTEGER, columns.get("progressPercentage")[0]);
     assertEquals(Types.VARCHAR, columns.get("amiId")[0]);
+    // Plain type names, as getTypeInfo lists them: not Calcite's "VARCHAR NOT NULL" or "TIMESTAMP(0)".
+    assertEquals("VARCHAR", columns.get("region")[2]);
+    assertEquals("TIMESTAMP", columns.get("taskStartTime")[2]);
+    assertEquals("INTEGER", columns.get("progressPercentage")[2]);
     assertEquals("The ID of the AMI that is being stored.", columns.get("amiId")[1]);
     columns.forEach((name, c) -> assertFalse(c[1] == null || ((String) c[1]).isEmpty(), name + " has no remarks"));
   }

@@ -171,6 +171,13 @@ public class AwsqlJdbcFactory extends CalciteFactory {
       }
     }
 
+    /** No user-defined types: an empty map, which tools ask for (Avatica would throw). */
+    @Override
+    public java.util.Map<String, Class<?>> getTypeMap() throws SQLException {
+      checkOpen();
+      return new java.util.HashMap<>();
+    }
+
     ResultSet generatedKeys(AvaticaStatement statement) throws SQLException {
       checkOpen();
       return createResultSet(awsqlMeta().generatedKeys(statement.handle), new QueryState());
