@@ -57,10 +57,12 @@ class AllInOneJarIT {
     assertTrue(seen.contains("catalog aws"), seen.toString());
     assertTrue(seen.contains("schema aws.ec2"), seen.toString());
     assertTrue(seen.contains("schema aws.medical_imaging"), seen.toString());
+    assertEquals(2, seen.stream().filter(s -> s.startsWith("schema ")).count(), "only the services: " + seen);
     assertTrue(seen.stream().anyMatch(s -> s.startsWith("table aws.ec2.store_image_tasks: The progress of AMI store tasks")),
         seen.toString());
     assertTrue(seen.contains("column amiId VARCHAR: The ID of the AMI that is being stored."), seen.toString());
     assertTrue(seen.contains("rows 6 from \"aws\".\"ec2\".\"store_image_tasks\""), seen.toString());
+    assertTrue(seen.contains("count 6 from \"aws\".\"ec2\".\"store_image_tasks\""), seen.toString());
   }
 
   @Test
@@ -75,6 +77,7 @@ class AllInOneJarIT {
       assertTrue(seen.stream().anyMatch(s -> s.startsWith("table aws.ec2.store_image_tasks: ")), seen.toString());
       assertTrue(seen.contains("column amiId VARCHAR: The ID of the AMI that is being stored."), seen.toString());
       assertTrue(seen.contains("rows 6 from \"aws\".\"ec2\".\"store_image_tasks\""), seen.toString());
+    assertTrue(seen.contains("count 6 from \"aws\".\"ec2\".\"store_image_tasks\""), seen.toString());
     } finally {
       server.stop();
     }
