@@ -33,8 +33,13 @@ class AllInOneJarIT {
     return jars[0].toPath();
   }
 
-  @SuppressWarnings("unchecked")
   private static List<String> browseInIsolation(String driverClass, String url) throws Exception {
+    return inIsolation("io.awsql.jdbc.probe.BiProbe", "browse", driverClass, url);
+  }
+
+  /** Runs a probe's {@code method(driverClass, url)} with nothing but the all-in-one jar and the probes. */
+  @SuppressWarnings("unchecked")
+  static List<String> inIsolation(String probeClass, String method, String driverClass, String url) throws Exception {
     URL probe = Path.of("target", "test-classes").toUri().toURL();
     try (URLClassLoader isolated = new URLClassLoader(new URL[] {JAR.toUri().toURL(), probe},
         ClassLoader.getPlatformClassLoader())) {
@@ -42,8 +47,8 @@ class AllInOneJarIT {
       ClassLoader before = thread.getContextClassLoader();
       thread.setContextClassLoader(isolated);
       try {
-        return (List<String>) isolated.loadClass("io.awsql.jdbc.probe.BiProbe")
-            .getMethod("browse", String.class, String.class).invoke(null, driverClass, url);
+        return (List<String>) isolated.loadClass(probeClass)
+            .getMethod(method, String.class, String.class).invoke(null, driverClass, url);
       } finally {
         thread.setContextClassLoader(before);
       }
