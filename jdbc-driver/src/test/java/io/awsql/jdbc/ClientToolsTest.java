@@ -122,7 +122,8 @@ class ClientToolsTest {
           "Failed");
       assertEquals(2, rows.size(), rows.toString());
       LoggedRequest call = local.describes().get(0);
-      assertEquals(List.of("ami-0a1b2c3d4e5f60002", "ami-0a1b2c3d4e5f60004"), call.list("ImageId"));
+      assertEquals(Map.of("task-state", List.of("Completed", "Failed")), call.filters(), "bound values as a filter");
+      assertTrue(call.list("ImageId").isEmpty(), "ids are filtered locally unless pushIdLists=true");
     }
   }
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectionPropertiesTest {
   private static final List<String> NAMES = List.of("region", "profile", "endpoint", "accessKeyId",
-      "secretAccessKey", "sessionToken", "local", "readOnly", "dryRun", "apiCallTimeout", "apiCallAttemptTimeout",
+      "secretAccessKey", "sessionToken", "local", "readOnly", "dryRun", "pushIdLists", "apiCallTimeout", "apiCallAttemptTimeout",
       "maxConcurrentCalls", "maxCallsPerQuery", "user", "password");
   private static LocalEndpoint local;
 

@@ -201,8 +201,8 @@ class MainTest {
     assertEquals(0, run("exec", "--local", "-o", "csv", "-f", "../sql-examples/store_an_ami_stackql_style.sql"),
         err.toString());
     assertEquals("1 row(s) affected\n\r\nregion,amiId,storeTaskState,progressPercentage\r\n"
-        + "us-west-2,ami-0b1b2c3d4e5f60002,InProgress,0\r\n", output(),
-        "the INSERT's count, then the SELECT that sees the new task");
+        + "us-west-2,ami-0b1b2c3d4e5f60002,InProgress,0\r\nus-west-2,ami-0b1b2c3d4e5f60002,Completed,100\r\n", output(),
+        "the INSERT's count, then the SELECT that sees the new task and the earlier one");
   }
 
   @Test

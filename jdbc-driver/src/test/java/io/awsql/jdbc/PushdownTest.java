@@ -9,6 +9,7 @@ import io.awsql.localaws.FaultRule;
 import io.awsql.localaws.LoggedRequest;
 import io.awsql.localaws.SeedGenerator;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,10 +122,39 @@ class PushdownTest {
   }
 
   @Test
-  void amiIdGoesIntoImageIdsWithoutMaxResultsAndFiltersAreAppliedLocally() throws SQLException {
+  void pushdownNeverChangesTheAnswerOnDataBuiltToShowADifference() throws SQLException {
+    // ami-...003 was stored twice in 31 days: EC2's ImageIds would answer only its latest task.
+    Map<String, List<String>> values = Map.of(
+        "amiId", List.of("ami-0a1b2c3d4e5f60003", "ami-0a1b2c3d4e5f60001"),
+        "bucket", List.of("acme-ami-archive", "acme-dr-backups"),
+        "storeTaskState", List.of("Completed", "Failed", "InProgress"),
+        "region", List.of("us-east-1", "eu-west-1"));
+    for (Map.Entry<String, List<String>> column : values.entrySet()) {
+      for (String value : column.getValue()) {
+        String pushed = column.getKey() + " = '" + value + "'";
+        String notPushed = column.getKey() + " LIKE '" + value + "'";
+        List<Map<String, Object>> rows = query("SELECT * FROM " + TABLE + " WHERE " + pushed);
+        assertEquals(query("SELECT * FROM " + TABLE + " WHERE " + notPushed), rows, pushed);
+        assertFalse(rows.isEmpty(), pushed);
+      }
+    }
+    assertEquals(2, query("SELECT * FROM " + TABLE + " WHERE amiId = 'ami-0a1b2c3d4e5f60003'").size());
+    local.aws.requestLog().clear();
+    try (Connection c = DriverManager.getConnection(local.url(DEMO_REGIONS, "pushIdLists=true"))) {
+      assertEquals(1, LocalEndpoint.query(c, "SELECT * FROM " + TABLE + " WHERE amiId = 'ami-0a1b2c3d4e5f60003'").size(),
+          "the documented cost of pushIdLists=true: the AMI's latest task only");
+    }
+    assertTrue(local.describes().stream().allMatch(r -> r.list("ImageId").equals(List.of("ami-0a1b2c3d4e5f60003"))));
+  }
+
+  @Test
+  void withPushIdListsAmiIdGoesIntoImageIdsWithoutMaxResultsAndFiltersAreAppliedLocally() throws SQLException {
     // EC2 ignores Filters when ImageIds are given, so the bucket predicate must still be evaluated here.
-    List<Map<String, Object>> rows = query("SELECT * FROM " + TABLE + " WHERE region = 'us-east-1'"
-        + " AND amiId IN ('ami-0a1b2c3d4e5f60001', 'ami-0a1b2c3d4e5f60002') AND bucket = 'acme-ami-archive'");
+    List<Map<String, Object>> rows;
+    try (Connection c = DriverManager.getConnection(local.url(DEMO_REGIONS, "pushIdLists=true"))) {
+      rows = LocalEndpoint.query(c, "SELECT * FROM " + TABLE + " WHERE region = 'us-east-1'"
+          + " AND amiId IN ('ami-0a1b2c3d4e5f60001', 'ami-0a1b2c3d4e5f60002') AND bucket = 'acme-ami-archive'");
+    }
     assertEquals(1, rows.size());
     assertEquals("ami-0a1b2c3d4e5f60001", rows.get(0).get("amiId"));
     LoggedRequest call = local.describes().get(0);
@@ -134,12 +164,12 @@ class PushdownTest {
   }
 
   @Test
-  void fortyFiveAmiIdsAreThreeCallsOfAtMostTwenty() throws SQLException {
+  void withPushIdListsFortyFiveAmiIdsAreThreeCallsOfAtMostTwenty() throws SQLException {
     List<String> ids = IntStream.range(0, 45).mapToObj(SeedGenerator::amiId).toList();
     String in = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
     // Each call answers 400 ms late: only calls made in parallel are ever answered at the same time.
     local.aws.faults().add(FaultRule.latency("DescribeStoreImageTasks", Duration.ofMillis(400)));
-    try (Connection c = local.connect(LocalEndpoint.GENERATED_REGION)) {
+    try (Connection c = DriverManager.getConnection(local.url(LocalEndpoint.GENERATED_REGION, "pushIdLists=true"))) {
       List<Map<String, Object>> rows = LocalEndpoint.query(c, "SELECT amiId FROM " + TABLE + " WHERE amiId IN (" + in + ")");
       assertEquals(new HashSet<>(ids), rows.stream().map(r -> r.get("amiId")).collect(Collectors.toSet()));
     } finally {

@@ -37,6 +37,10 @@ public enum AwsqlProperty implements ConnectionProperty {
   READ_ONLY("readOnly", Type.BOOLEAN, false, false, "`true` refuses every INSERT before any request is sent."),
   DRY_RUN("dryRun", Type.BOOLEAN, false, false,
       "`true` sends writes with `DryRun=true`: AWS checks them, nothing is created."),
+  PUSH_ID_LISTS("pushIdLists", Type.BOOLEAN, false, false,
+      "`true` sends `amiId = / IN` as EC2's `ImageIds` (fewer calls for a few AMIs). EC2 then answers with each "
+          + "AMI's latest task only, so an AMI stored twice in 31 days shows once; by default awsql lists the tasks "
+          + "and filters them itself, which is always the exact answer."),
   API_CALL_TIMEOUT("apiCallTimeout", Type.NUMBER, Limits.DEFAULT.apiCallTimeout().toSeconds(), false,
       "Seconds one AWS API call may take, retries included (the SDK's `apiCallTimeout`); then the query fails."),
   API_CALL_ATTEMPT_TIMEOUT("apiCallAttemptTimeout", Type.NUMBER,

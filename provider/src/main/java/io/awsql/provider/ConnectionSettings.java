@@ -31,9 +31,11 @@ public final class ConnectionSettings {
   private final boolean readOnly;
   private final boolean dryRun;
   private final Limits limits;
+  private final boolean pushIdLists;
 
   private ConnectionSettings(List<String> regions, String profile, URI endpoint, String accessKeyId,
-      String secretAccessKey, String sessionToken, boolean local, boolean readOnly, boolean dryRun, Limits limits) {
+      String secretAccessKey, String sessionToken, boolean local, boolean readOnly, boolean dryRun, Limits limits,
+      boolean pushIdLists) {
     this.regions = List.copyOf(regions);
     this.profile = profile;
     this.endpoint = endpoint;
@@ -44,6 +46,7 @@ public final class ConnectionSettings {
     this.readOnly = readOnly;
     this.dryRun = dryRun;
     this.limits = limits;
+    this.pushIdLists = pushIdLists;
   }
 
   /**
@@ -114,7 +117,8 @@ public final class ConnectionSettings {
             Duration.ofSeconds(positive(values, AwsqlProperty.API_CALL_ATTEMPT_TIMEOUT,
                 Limits.DEFAULT.apiCallAttemptTimeout().toSeconds())),
             (int) positive(values, AwsqlProperty.MAX_CONCURRENT_CALLS, Limits.DEFAULT.maxConcurrentCalls()),
-            (int) positive(values, AwsqlProperty.MAX_CALLS_PER_QUERY, Limits.DEFAULT.maxCallsPerQuery())));
+            (int) positive(values, AwsqlProperty.MAX_CALLS_PER_QUERY, Limits.DEFAULT.maxCallsPerQuery())),
+        bool(values, AwsqlProperty.PUSH_ID_LISTS));
   }
 
   /** The names of every property, sorted, for messages. */
@@ -144,14 +148,14 @@ public final class ConnectionSettings {
   /** The same settings pointed at another endpoint with other keys (used by {@code local=true}). */
   public ConnectionSettings withEndpoint(URI newEndpoint, String newAccessKeyId, String newSecret) {
     return new ConnectionSettings(regions, null, newEndpoint, newAccessKeyId, newSecret, null, false, readOnly,
-        dryRun, limits);
+        dryRun, limits, pushIdLists);
   }
 
   /** The same settings with regions given, when none were configured. */
   public ConnectionSettings withDefaultRegions(List<String> defaultRegions) {
     return regions.isEmpty()
         ? new ConnectionSettings(defaultRegions, profile, endpoint, accessKeyId, secretAccessKey, sessionToken, local,
-            readOnly, dryRun, limits)
+            readOnly, dryRun, limits, pushIdLists)
         : this;
   }
 
@@ -232,6 +236,14 @@ public final class ConnectionSettings {
     return dryRun;
   }
 
+  /**
+   * Whether id equalities go to the API as id lists (EC2's ImageIds), whose answer is not always the SQL
+   * answer; otherwise they are evaluated locally.
+   */
+  public boolean pushIdLists() {
+    return pushIdLists;
+  }
+
   /** Timeouts and caps on the work of one query. */
   public Limits limits() {
     return limits;
@@ -242,7 +254,7 @@ public final class ConnectionSettings {
     return "ConnectionSettings[regions=" + regions + ", profile=" + profile + ", endpoint=" + endpoint
         + ", accessKeyId=" + accessKeyId + ", secretAccessKey=" + (secretAccessKey == null ? null : "****")
         + ", sessionToken=" + (sessionToken == null ? null : "****") + ", local=" + local + ", readOnly=" + readOnly
-        + ", dryRun=" + dryRun + ", " + limits + "]";
+        + ", dryRun=" + dryRun + ", pushIdLists=" + pushIdLists + ", " + limits + "]";
   }
 
   /** A connection property that cannot be used as given. */

@@ -258,7 +258,7 @@ public final class ResourceTable<T> extends AbstractTable
     Map<Integer, List<RexNode>> predicatesByColumn = new HashMap<>();
     for (RexNode filter : conjuncts) {
       Equalities e = Equalities.of(filter, execution);
-      if (e != null && (e.column() == 0 || pushdownOf(e.column()).kind() != ColumnPushdown.Kind.NONE)) {
+      if (e != null && (e.column() == 0 || pushable(pushdownOf(e.column())))) {
         pushed.merge(e.column(), new LinkedHashSet<>(e.values()), (a, b) -> {
           a.retainAll(b);
           return a;
@@ -407,6 +407,18 @@ public final class ResourceTable<T> extends AbstractTable
       result = next;
     }
     return result;
+  }
+
+  /**
+   * Whether equalities on a column with this pushdown reach the API. Id lists only when the connection asks
+   * for them: an API may answer an id list other than SQL would (EC2's ImageIds: each AMI's latest task).
+   */
+  private boolean pushable(ColumnPushdown how) {
+    return switch (how.kind()) {
+      case NONE -> false;
+      case ID_LIST -> settings != null && settings.pushIdLists();
+      default -> true;
+    };
   }
 
   private ColumnPushdown pushdownOf(int column) {
