@@ -59,7 +59,7 @@ public final class TableReference {
     return switch (p.kind()) {
       case NONE -> "—";
       case FILTER -> "filter `" + p.apiName() + "`";
-      case ID_LIST -> "`" + p.apiName() + "`, " + p.batchSize() + " per call, calls in parallel";
+      case ID_LIST -> "local; with `pushIdLists=true`: `" + p.apiName() + "`, " + p.batchSize() + " per call, calls in parallel";
       case REQUIRED_PARAMETER -> "**required** (= or IN): `" + p.apiName() + "`, one call per value, in parallel";
     };
   }
