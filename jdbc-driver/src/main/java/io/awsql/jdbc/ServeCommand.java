@@ -2,7 +2,12 @@ package io.awsql.jdbc;
 
 import io.awsql.provider.AwsClients;
 import io.awsql.provider.ConnectionSettings;
+import io.awsql.localaws.AccessKey;
+import io.awsql.localaws.LocalAws;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -17,6 +22,8 @@ import org.apache.calcite.avatica.server.ServerCustomizer;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.component.AbstractLifeCycle;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * {@code awsql serve}: an Avatica HTTP server over the driver, for thin clients
@@ -26,6 +33,8 @@ import org.eclipse.jetty.server.ServerConnector;
  */
 final class ServeCommand {
   static final int DEFAULT_PORT = 8765;
+  /** Avatica's requests are small (SQL, parameters, a batch); a body is read whole into memory. */
+  static final long DEFAULT_MAX_REQUEST_BYTES = 16L * 1024 * 1024;
   /** The role a users file must give its users. */
   static final String ROLE = "awsql";
   static final String HELP = """
@@ -43,10 +52,13 @@ final class ServeCommand {
         --users FILE                     users file, one per line: NAME: PASSWORD,%s
         --allow-writes                   allow INSERT (default: read-only)
         --tls-keystore FILE              serve HTTPS with this keystore (JKS or PKCS12)
-        --tls-keystore-password PASS
+        --tls-keystore-password PASS     (or --tls-keystore-password-file FILE, or the environment
+                                         variable AWSQL_TLS_KEYSTORE_PASSWORD: not visible in ps)
         --tls-truststore FILE            (default: the keystore)
-        --tls-truststore-password PASS
-      """.formatted(DEFAULT_PORT, ROLE) + ConnectionOptions.HELP;
+        --tls-truststore-password PASS   (or --tls-truststore-password-file FILE, or
+                                         AWSQL_TLS_TRUSTSTORE_PASSWORD)
+        --max-request-bytes N            largest request body accepted (default %d)
+      """.formatted(DEFAULT_PORT, ROLE, DEFAULT_MAX_REQUEST_BYTES) + ConnectionOptions.HELP;
 
   private ServeCommand() {}
 
@@ -89,6 +101,7 @@ final class ServeCommand {
     String keystorePassword = null;
     String truststore = null;
     String truststorePassword = null;
+    long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
     List<String> rest = options.rest;
     for (int i = 0; i < rest.size(); i++) {
       String arg = rest.get(i);
@@ -112,14 +125,23 @@ final class ServeCommand {
         case "--tls-keystore-password" -> keystorePassword = value(rest, ++i, arg);
         case "--tls-truststore" -> truststore = value(rest, ++i, arg);
         case "--tls-truststore-password" -> truststorePassword = value(rest, ++i, arg);
+        case "--tls-keystore-password-file" -> keystorePassword = readSecret(value(rest, ++i, arg));
+        case "--tls-truststore-password-file" -> truststorePassword = readSecret(value(rest, ++i, arg));
+        case "--max-request-bytes" -> maxRequestBytes = Long.parseLong(value(rest, ++i, arg));
         default -> throw new IllegalArgumentException("unexpected argument '" + arg + "'");
       }
     }
     if ((auth == null) != (users == null)) {
       throw new IllegalArgumentException("--auth and --users go together");
     }
-    if (users != null && !new File(users).canRead()) {
-      throw new IllegalArgumentException("cannot read the users file " + users);
+    if (users != null) {
+      checkUsers(users);
+    }
+    if (keystorePassword == null) {
+      keystorePassword = System.getenv("AWSQL_TLS_KEYSTORE_PASSWORD");
+    }
+    if (truststorePassword == null) {
+      truststorePassword = System.getenv("AWSQL_TLS_TRUSTSTORE_PASSWORD");
     }
     if (auth == null && !isLoopback(bind)) {
       throw new IllegalArgumentException("refusing to serve on " + bind + " without authentication: add --auth basic "
@@ -128,6 +150,15 @@ final class ServeCommand {
     Properties settings = options.properties;
     if (!allowWrites) {
       settings.setProperty("readOnly", "true");
+    }
+    // One local-aws for the whole server, so every client sees the same data (and no client can start one).
+    LocalAws local = "true".equalsIgnoreCase(settings.getProperty("local")) ? LocalAws.builder().demoData().start() : null;
+    if (local != null) {
+      settings.remove("local");
+      settings.setProperty("endpoint", local.endpoint().toString());
+      settings.setProperty("accessKeyId", AccessKey.DEMO.accessKeyId());
+      settings.setProperty("secretAccessKey", AccessKey.DEMO.secretAccessKey());
+      settings.putIfAbsent("region", AwsqlDriver.LOCAL_DEMO_REGIONS);
     }
     try {
       // Settings that would fail every client's connection fail here instead, once, in one line: Avatica's
@@ -141,7 +172,8 @@ final class ServeCommand {
     HttpServer.Builder<Server> builder = new HttpServer.Builder<Server>()
         .withHandler(new LocalService(meta), serialization)
         .withPort(port)
-        .withServerCustomizers(List.of(bindTo(bind)), Server.class);
+        .withServerCustomizers(List.of(bindTo(bind), limitRequests(maxRequestBytes), closeOnStop(local)),
+            Server.class);
     if ("basic".equals(auth)) {
       builder.withBasicAuthentication(users, new String[] {ROLE});
     } else if ("digest".equals(auth)) {
@@ -163,6 +195,60 @@ final class ServeCommand {
         + ";timeZone=UTC");
     out.flush();
     return server;
+  }
+
+  private static ServerCustomizer<Server> limitRequests(long maxBytes) {
+    return server -> {
+      RequestSizeLimit limit = new RequestSizeLimit(maxBytes);
+      limit.setHandler(server.getHandler());
+      server.setHandler(limit);
+    };
+  }
+
+  /** The server's local-aws (if any) ends with it. */
+  private static ServerCustomizer<Server> closeOnStop(LocalAws local) {
+    return server -> {
+      if (local != null) {
+        server.addLifeCycleListener(new AbstractLifeCycle.AbstractLifeCycleListener() {
+          @Override
+          public void lifeCycleStopped(LifeCycle event) {
+            local.close();
+          }
+        });
+      }
+    };
+  }
+
+  /** Refuses a users file with a user without a password: anyone could log in as them. */
+  static void checkUsers(String file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(Path.of(file));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read the users file " + file);
+    }
+    for (String line : lines) {
+      String entry = line.strip();
+      if (entry.isEmpty() || entry.startsWith("#")) {
+        continue;
+      }
+      int colon = entry.indexOf(':');
+      String password = colon < 0 ? "" : entry.substring(colon + 1).split(",", 2)[0].strip();
+      if (colon < 0 || password.isEmpty()) {
+        throw new IllegalArgumentException("user '" + (colon < 0 ? entry : entry.substring(0, colon).strip())
+            + "' in " + file + " has no password: each line is NAME: PASSWORD," + ROLE);
+      }
+    }
+  }
+
+  /** A secret from a file (its first line), so it need not be on the command line. */
+  private static String readSecret(String file) {
+    try {
+      List<String> lines = Files.readAllLines(Path.of(file));
+      return lines.isEmpty() ? "" : lines.get(0).strip();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read the password file " + file);
+    }
   }
 
   private static ServerCustomizer<Server> bindTo(String address) {

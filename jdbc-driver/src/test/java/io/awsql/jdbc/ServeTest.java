@@ -108,8 +108,10 @@ class ServeTest {
         "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit")
         .redirectErrorStream(true).start();
     assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    Path passwordFile = dir.resolve("keystore-password");
+    Files.writeString(passwordFile, "changeit\n");
     HttpServer server = serve("--local", "--port", "0", "--tls-keystore", keystore.toString(),
-        "--tls-keystore-password", "changeit");
+        "--tls-keystore-password-file", passwordFile.toString()); // not on the command line, where ps shows it
     try {
       String https = "jdbc:avatica:remote:url=https://127.0.0.1:" + server.getPort() + ";serialization=protobuf"
           + ";truststore=" + keystore + ";truststore_password=changeit";
@@ -119,6 +121,56 @@ class ServeTest {
     } finally {
       server.stop();
     }
+  }
+
+  @Test
+  void everyClientOfALocalServerSeesTheSameLocalAws() throws SQLException {
+    HttpServer server = serve("--local", "--port", "0", "--allow-writes");
+    try (Connection a = DriverManager.getConnection(thinUrl(server, "protobuf"));
+        Connection b = DriverManager.getConnection(thinUrl(server, "protobuf"));
+        Statement s = a.createStatement()) {
+      String history = "SELECT * FROM aws.ec2.store_image_tasks WHERE region = 'us-west-2'"
+          + " AND amiId = 'ami-0b1b2c3d4e5f60002'";
+      int before = LocalEndpoint.query(b, history).size();
+      s.executeUpdate("INSERT INTO aws.ec2.store_image_tasks (region, amiId, bucket)"
+          + " VALUES ('us-west-2', 'ami-0b1b2c3d4e5f60002', 'acme-ami-archive-usw2')");
+      assertEquals(before + 1, LocalEndpoint.query(b, history).size(), "b sees what a created");
+    } finally {
+      server.stop();
+    }
+  }
+
+  @Test
+  void aRequestBodyOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
+    HttpServer server = serve("--local", "--port", "0", "--max-request-bytes", "1000");
+    try {
+      java.net.HttpURLConnection http = (java.net.HttpURLConnection) new java.net.URL(
+          "http://127.0.0.1:" + server.getPort()).openConnection();
+      http.setDoOutput(true);
+      http.setRequestMethod("POST");
+      http.setFixedLengthStreamingMode(5000);
+      try (var body = http.getOutputStream()) {
+        body.write(new byte[5000]);
+      } catch (java.io.IOException closedEarly) {
+        // the server may answer and close before the whole body is sent
+      }
+      assertEquals(413, http.getResponseCode());
+      try (Connection c = DriverManager.getConnection(thinUrl(server, "protobuf"))) {
+        assertEquals(2, LocalEndpoint.query(c, "SELECT * FROM aws.ec2.store_image_tasks WHERE region = 'eu-west-1'")
+            .size(), "ordinary requests still pass");
+      }
+    } finally {
+      server.stop();
+    }
+  }
+
+  @Test
+  void aUserWithoutAPasswordIsRefused() throws IOException {
+    Path users = dir.resolve("users.properties");
+    Files.writeString(users, "alice: s3cret," + ServeCommand.ROLE + "\nbob: ," + ServeCommand.ROLE + "\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> serve("--local", "--port", "0", "--auth", "basic", "--users", users.toString()));
+    assertTrue(e.getMessage().contains("'bob'") && e.getMessage().contains("no password"), e.getMessage());
   }
 
   @Test
