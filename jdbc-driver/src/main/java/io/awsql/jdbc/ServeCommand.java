@@ -19,6 +19,7 @@ import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.server.HttpServer;
 import org.apache.calcite.avatica.server.ServerCustomizer;
+import org.eclipse.jetty.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -172,8 +173,8 @@ final class ServeCommand {
     HttpServer.Builder<Server> builder = new HttpServer.Builder<Server>()
         .withHandler(new LocalService(meta), serialization)
         .withPort(port)
-        .withServerCustomizers(List.of(bindTo(bind), limitRequests(maxRequestBytes), closeOnStop(local)),
-            Server.class);
+        .withServerCustomizers(List.of(bindTo(bind), limitRequests(maxRequestBytes), closeOnStop(local),
+            knowTheUser()), Server.class);
     if ("basic".equals(auth)) {
       builder.withBasicAuthentication(users, new String[] {ROLE});
     } else if ("digest".equals(auth)) {
@@ -202,6 +203,18 @@ final class ServeCommand {
       RequestSizeLimit limit = new RequestSizeLimit(maxBytes);
       limit.setHandler(server.getHandler());
       server.setHandler(limit);
+    };
+  }
+
+  /** Puts {@link RemoteUser} just inside the security handler, where the user of a request is known. */
+  private static ServerCustomizer<Server> knowTheUser() {
+    return server -> {
+      ConstraintSecurityHandler security = server.getChildHandlerByClass(ConstraintSecurityHandler.class);
+      if (security != null) {
+        RemoteUser user = new RemoteUser();
+        user.setHandler(security.getHandler());
+        security.setHandler(user);
+      }
     };
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
@@ -23,6 +24,9 @@ import org.apache.calcite.avatica.remote.TypedValue;
  */
 final class ServerMeta extends JdbcMeta {
   private final PrintStream log;
+  /** Who opened each connection and statement: with authentication, nobody else may use or close them. */
+  private final Map<String, String> connectionOwners = new ConcurrentHashMap<>();
+  private final Map<Integer, String> statementOwners = new ConcurrentHashMap<>();
 
   private ServerMeta(Properties settings, PrintStream log) throws SQLException {
     super(AwsqlDriver.PREFIX, settings);
@@ -94,7 +98,59 @@ final class ServerMeta extends JdbcMeta {
   @Override
   public void openConnection(ConnectionHandle ch, Map<String, String> info) {
     answerMeta(() -> {
+      String user = RemoteUser.current();
+      if (user != null && connectionOwners.putIfAbsent(ch.id, user) != null) {
+        throw new ClientError("Connection " + ch.id + " exists already: open it under a new id.", 0, "08002");
+      }
       super.openConnection(ch, Map.of()); // the server's settings, never the client's
+      return null;
+    });
+  }
+
+  /** Every use of a connection by id: only its owner's (when there are users). */
+  @Override
+  protected java.sql.Connection getConnection(String id) throws SQLException {
+    String owner = connectionOwners.get(id);
+    if (owner != null && !owner.equals(RemoteUser.current())) {
+      throw new SQLException("No connection " + id + " is open for this user.", "08003");
+    }
+    return super.getConnection(id);
+  }
+
+  private void checkStatement(StatementHandle h) {
+    String owner = statementOwners.get(h.id);
+    if (owner != null && !owner.equals(RemoteUser.current())) {
+      throw new ClientError("No statement " + h.id + " is open for this user.", 0, "HY010");
+    }
+  }
+
+  private StatementHandle owned(StatementHandle h) {
+    String user = RemoteUser.current();
+    if (user != null) {
+      statementOwners.put(h.id, user);
+    }
+    return h;
+  }
+
+  @Override
+  public void closeStatement(StatementHandle h) {
+    answerMeta(() -> {
+      checkStatement(h);
+      super.closeStatement(h);
+      statementOwners.remove(h.id);
+      return null;
+    });
+  }
+
+  @Override
+  public void closeConnection(ConnectionHandle ch) {
+    answerMeta(() -> {
+      String owner = connectionOwners.get(ch.id);
+      if (owner != null && !owner.equals(RemoteUser.current())) {
+        throw new ClientError("No connection " + ch.id + " is open for this user.", 0, "08003");
+      }
+      super.closeConnection(ch);
+      connectionOwners.remove(ch.id);
       return null;
     });
   }
@@ -106,24 +162,28 @@ final class ServerMeta extends JdbcMeta {
 
   @Override
   public StatementHandle createStatement(ConnectionHandle ch) {
-    return answerMeta(() -> super.createStatement(ch));
+    return answerMeta(() -> owned(super.createStatement(ch)));
   }
 
   @Override
   public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
-    return answerMeta(() -> super.prepare(ch, sql, maxRowCount));
+    return answerMeta(() -> owned(super.prepare(ch, sql, maxRowCount)));
   }
 
   @Override
   public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
       PrepareCallback callback) throws NoSuchStatementException {
-    return answer(() -> super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback));
+    return answer(() -> {
+      checkStatement(h);
+      return super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
+    });
   }
 
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
     try {
+      checkStatement(h);
       return super.fetch(h, offset, fetchMaxRowCount);
     } catch (RuntimeException e) {
       throw toClient(e);
@@ -133,25 +193,37 @@ final class ServerMeta extends JdbcMeta {
   @Override
   public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {
-    return answer(() -> super.execute(h, parameterValues, maxRowsInFirstFrame));
+    return answer(() -> {
+      checkStatement(h);
+      return super.execute(h, parameterValues, maxRowsInFirstFrame);
+    });
   }
 
   @Override
   public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands)
       throws NoSuchStatementException {
-    return answer(() -> super.prepareAndExecuteBatch(h, sqlCommands));
+    return answer(() -> {
+      checkStatement(h);
+      return super.prepareAndExecuteBatch(h, sqlCommands);
+    });
   }
 
   @Override
   public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> updateBatches)
       throws NoSuchStatementException {
-    return answer(() -> super.executeBatch(h, updateBatches));
+    return answer(() -> {
+      checkStatement(h);
+      return super.executeBatch(h, updateBatches);
+    });
   }
 
   @Override
   public ExecuteBatchResult executeBatchProtobuf(StatementHandle h, List<Requests.UpdateBatch> updateBatches)
       throws NoSuchStatementException {
-    return answer(() -> super.executeBatchProtobuf(h, updateBatches));
+    return answer(() -> {
+      checkStatement(h);
+      return super.executeBatchProtobuf(h, updateBatches);
+    });
   }
 
   @Override

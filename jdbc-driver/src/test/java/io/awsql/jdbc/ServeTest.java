@@ -165,6 +165,30 @@ class ServeTest {
   }
 
   @Test
+  void aUserCannotUseAnotherUsersConnection() throws Exception {
+    Path users = dir.resolve("users.properties");
+    Files.writeString(users, "alice: pw-a," + ServeCommand.ROLE + "\nbob: pw-b," + ServeCommand.ROLE + "\n");
+    HttpServer server = serve("--local", "--port", "0", "--auth", "basic", "--users", users.toString());
+    String url = thinUrl(server, "protobuf") + ";authentication=BASIC";
+    String query = "SELECT * FROM aws.ec2.store_image_tasks WHERE region = 'eu-west-1'";
+    try (Connection alice = DriverManager.getConnection(url + ";avatica_user=alice;avatica_password=pw-a")) {
+      assertEquals(2, LocalEndpoint.query(alice, query).size());
+      Connection bob = DriverManager.getConnection(url + ";avatica_user=bob;avatica_password=pw-b");
+      // Bob's client sends Alice's connection id (ids travel in every request, and can be seen or guessed).
+      java.lang.reflect.Field id = org.apache.calcite.avatica.Meta.ConnectionHandle.class.getField("id");
+      id.setAccessible(true);
+      id.set(bob.unwrap(org.apache.calcite.avatica.AvaticaConnection.class).handle,
+          alice.unwrap(org.apache.calcite.avatica.AvaticaConnection.class).id);
+      Exception e = assertThrows(Exception.class, () -> LocalEndpoint.query(bob, query));
+      assertTrue(String.valueOf(e.getMessage()).contains("No connection"), String.valueOf(e.getMessage()));
+      assertThrows(Exception.class, bob::close, "nor can he close it");
+      assertEquals(2, LocalEndpoint.query(alice, query).size(), "Alice's connection is untouched");
+    } finally {
+      server.stop();
+    }
+  }
+
+  @Test
   void aUserWithoutAPasswordIsRefused() throws IOException {
     Path users = dir.resolve("users.properties");
     Files.writeString(users, "alice: s3cret," + ServeCommand.ROLE + "\nbob: ," + ServeCommand.ROLE + "\n");
