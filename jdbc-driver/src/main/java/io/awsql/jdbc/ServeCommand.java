@@ -25,6 +25,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.eclipse.jetty.util.component.LifeCycle;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * {@code awsql serve}: an Avatica HTTP server over the driver, for thin clients
@@ -36,6 +37,7 @@ final class ServeCommand {
   static final int DEFAULT_PORT = 8765;
   /** Avatica's requests are small (SQL, parameters, a batch); a body is read whole into memory. */
   static final long DEFAULT_MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+  static final int DEFAULT_MAX_RUNNING = 100;
   /** The role a users file must give its users. */
   static final String ROLE = "awsql";
   static final String HELP = """
@@ -59,7 +61,10 @@ final class ServeCommand {
         --tls-truststore-password PASS   (or --tls-truststore-password-file FILE, or
                                          AWSQL_TLS_TRUSTSTORE_PASSWORD)
         --max-request-bytes N            largest request body accepted (default %d)
-      """.formatted(DEFAULT_PORT, ROLE, DEFAULT_MAX_REQUEST_BYTES) + ConnectionOptions.HELP;
+        --max-running N                  statements running at once, all clients together (default %d);
+                                         more are refused at once (SQLState 53400), so a storm of slow
+                                         or abandoned queries never stops the server answering
+      """.formatted(DEFAULT_PORT, ROLE, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RUNNING) + ConnectionOptions.HELP;
 
   private ServeCommand() {}
 
@@ -103,6 +108,7 @@ final class ServeCommand {
     String truststore = null;
     String truststorePassword = null;
     long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
+    int maxRunning = DEFAULT_MAX_RUNNING;
     List<String> rest = options.rest;
     for (int i = 0; i < rest.size(); i++) {
       String arg = rest.get(i);
@@ -129,6 +135,7 @@ final class ServeCommand {
         case "--tls-keystore-password-file" -> keystorePassword = readSecret(value(rest, ++i, arg));
         case "--tls-truststore-password-file" -> truststorePassword = readSecret(value(rest, ++i, arg));
         case "--max-request-bytes" -> maxRequestBytes = Long.parseLong(value(rest, ++i, arg));
+        case "--max-running" -> maxRunning = Integer.parseInt(value(rest, ++i, arg));
         default -> throw new IllegalArgumentException("unexpected argument '" + arg + "'");
       }
     }
@@ -169,12 +176,12 @@ final class ServeCommand {
       throw SqlErrors.translate(e, null);
     }
     AwsqlDriver.ensureRegistered();
-    JdbcMeta meta = ServerMeta.create(settings, log);
+    JdbcMeta meta = ServerMeta.create(settings, log, maxRunning);
     HttpServer.Builder<Server> builder = new HttpServer.Builder<Server>()
         .withHandler(new LocalService(meta), serialization)
         .withPort(port)
         .withServerCustomizers(List.of(bindTo(bind), limitRequests(maxRequestBytes), closeOnStop(local),
-            knowTheUser()), Server.class);
+            knowTheUser(), threadsBeyond(maxRunning)), Server.class);
     if ("basic".equals(auth)) {
       builder.withBasicAuthentication(users, new String[] {ROLE});
     } else if ("digest".equals(auth)) {
@@ -203,6 +210,15 @@ final class ServeCommand {
       RequestSizeLimit limit = new RequestSizeLimit(maxBytes);
       limit.setHandler(server.getHandler());
       server.setHandler(limit);
+    };
+  }
+
+  /** Jetty's threads: the running statements, and as many again for everything else. */
+  private static ServerCustomizer<Server> threadsBeyond(int maxRunning) {
+    return server -> {
+      if (server.getThreadPool() instanceof QueuedThreadPool pool) {
+        pool.setMaxThreads(Math.max(pool.getMaxThreads(), 2 * maxRunning + 8));
+      }
     };
   }
 

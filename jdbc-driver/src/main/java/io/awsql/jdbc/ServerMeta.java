@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TimeZone;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.MissingResultsException;
@@ -28,9 +29,32 @@ final class ServerMeta extends JdbcMeta {
   private final Map<String, String> connectionOwners = new ConcurrentHashMap<>();
   private final Map<Integer, String> statementOwners = new ConcurrentHashMap<>();
 
-  private ServerMeta(Properties settings, PrintStream log) throws SQLException {
+  /**
+   * Statements running at once, across all clients. A statement waiting on AWS holds one of the server's
+   * threads; past this many, new ones are refused at once, so threads stay free for everything else
+   * (opening connections, metadata, closing) however many queries hang or are abandoned.
+   */
+  private final Semaphore running;
+  private final int maxRunning;
+
+  private ServerMeta(Properties settings, PrintStream log, int maxRunning) throws SQLException {
     super(AwsqlDriver.PREFIX, settings);
     this.log = log;
+    this.maxRunning = maxRunning;
+    this.running = new Semaphore(maxRunning);
+  }
+
+  /** Runs one statement execution under the server's cap on running statements. */
+  private <T> T running(Call<T> call) throws NoSuchStatementException {
+    if (!running.tryAcquire()) {
+      throw new ClientError("The server is running " + maxRunning + " statements already (--max-running): try "
+          + "again shortly.", 0, "53400");
+    }
+    try {
+      return call.run();
+    } finally {
+      running.release();
+    }
   }
 
   /**
@@ -39,11 +63,11 @@ final class ServerMeta extends JdbcMeta {
    * thin client with {@code timeZone=UTC} sends and reads the same instants as an in-process connection
    * whatever the server's zone.
    */
-  static synchronized ServerMeta create(Properties settings, PrintStream log) throws SQLException {
+  static synchronized ServerMeta create(Properties settings, PrintStream log, int maxRunning) throws SQLException {
     TimeZone zone = TimeZone.getDefault();
     TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
     try {
-      return new ServerMeta(settings, log);
+      return new ServerMeta(settings, log, maxRunning);
     } finally {
       TimeZone.setDefault(zone);
     }
@@ -173,57 +197,63 @@ final class ServerMeta extends JdbcMeta {
   @Override
   public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
       PrepareCallback callback) throws NoSuchStatementException {
-    return answer(() -> {
+    return answer(() -> running(() -> {
       checkStatement(h);
       return super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
-    });
+    }));
   }
 
   @Override
   public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
       throws NoSuchStatementException, MissingResultsException {
+    if (!running.tryAcquire()) {
+      throw new ClientError("The server is running " + maxRunning + " statements already (--max-running): try "
+          + "again shortly.", 0, "53400");
+    }
     try {
       checkStatement(h);
       return super.fetch(h, offset, fetchMaxRowCount);
     } catch (RuntimeException e) {
       throw toClient(e);
+    } finally {
+      running.release();
     }
   }
 
   @Override
   public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
       throws NoSuchStatementException {
-    return answer(() -> {
+    return answer(() -> running(() -> {
       checkStatement(h);
       return super.execute(h, parameterValues, maxRowsInFirstFrame);
-    });
+    }));
   }
 
   @Override
   public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands)
       throws NoSuchStatementException {
-    return answer(() -> {
+    return answer(() -> running(() -> {
       checkStatement(h);
       return super.prepareAndExecuteBatch(h, sqlCommands);
-    });
+    }));
   }
 
   @Override
   public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> updateBatches)
       throws NoSuchStatementException {
-    return answer(() -> {
+    return answer(() -> running(() -> {
       checkStatement(h);
       return super.executeBatch(h, updateBatches);
-    });
+    }));
   }
 
   @Override
   public ExecuteBatchResult executeBatchProtobuf(StatementHandle h, List<Requests.UpdateBatch> updateBatches)
       throws NoSuchStatementException {
-    return answer(() -> {
+    return answer(() -> running(() -> {
       checkStatement(h);
       return super.executeBatchProtobuf(h, updateBatches);
-    });
+    }));
   }
 
   @Override

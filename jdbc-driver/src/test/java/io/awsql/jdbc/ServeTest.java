@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -185,6 +186,48 @@ class ServeTest {
       assertEquals(2, LocalEndpoint.query(alice, query).size(), "Alice's connection is untouched");
     } finally {
       server.stop();
+    }
+  }
+
+  @Test
+  void slowQueriesBeyondTheCapAreRefusedAtOnceAndTheServerKeepsAnswering() throws Exception {
+    try (LocalEndpoint local = new LocalEndpoint()) {
+      local.aws.faults().add(io.awsql.localaws.FaultRule.latency("DescribeStoreImageTasks", java.time.Duration.ofSeconds(3)));
+      ConnectionOptions options = ConnectionOptions.parse(List.of("--port", "0", "--max-running", "2", "--endpoint",
+          local.aws.endpoint().toString(), "--region", "us-east-1"));
+      options.properties.setProperty("accessKeyId", io.awsql.localaws.AccessKey.DEMO.accessKeyId());
+      options.properties.setProperty("secretAccessKey", io.awsql.localaws.AccessKey.DEMO.secretAccessKey());
+      PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+      HttpServer server = ServeCommand.start(options, quiet, quiet);
+      java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        List<java.util.concurrent.Future<Integer>> slow = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+          slow.add(clients.submit(() -> {
+            try (Connection c = DriverManager.getConnection(thinUrl(server, "protobuf"))) {
+              return LocalEndpoint.query(c, "SELECT * FROM aws.ec2.store_image_tasks").size();
+            }
+          }));
+        }
+        for (int waited = 0; local.aws.requestLog().maxInFlight() < 2 && waited < 200; waited++) {
+          Thread.sleep(20); // until both slow queries wait on AWS (answered 3 s after they arrive)
+        }
+        assertEquals(2, local.aws.requestLog().maxInFlight());
+        try (Connection c = DriverManager.getConnection(thinUrl(server, "protobuf"))) {
+          SQLException busy = assertThrows(SQLException.class, () -> LocalEndpoint.query(c, "SELECT 1"));
+          assertEquals("53400", busy.getSQLState(), busy.getMessage());
+          try (ResultSet tables = c.getMetaData().getTables(null, null, "%", null)) {
+            assertTrue(tables.next(), "metadata still answers");
+          }
+          for (java.util.concurrent.Future<Integer> f : slow) {
+            assertEquals(6, f.get());
+          }
+          assertEquals(1, LocalEndpoint.query(c, "SELECT 1").size(), "and queries run again");
+        }
+      } finally {
+        clients.shutdownNow();
+        server.stop();
+      }
     }
   }
 
