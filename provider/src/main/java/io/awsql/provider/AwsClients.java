@@ -40,7 +40,7 @@ public final class AwsClients implements AutoCloseable {
   /** The profile the SDK reads: the connection's, else AWS_PROFILE's, else default. */
   private final String profile;
   private final AwsCredentialsProvider credentials;
-  private final SdkHttpClient http = ApacheHttpClient.create();
+  private final AbortableCalls http = new AbortableCalls(ApacheHttpClient.create());
   private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
   private volatile List<String> defaultRegions;
   private final AtomicLong requests = new AtomicLong();
@@ -186,6 +186,11 @@ public final class AwsClients implements AutoCloseable {
       config.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true);
     }
     return builder.overrideConfiguration(config.build()).build();
+  }
+
+  /** Aborts the AWS call {@code thread} is waiting on (a cancelled or timed-out query's). */
+  public void abortCallOf(Thread thread) {
+    http.abort(thread);
   }
 
   /** HTTP requests sent so far (retries included), for progress reports. */

@@ -34,6 +34,7 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
   private volatile boolean closed;
   private boolean completed;
   private StopWhen stop = StopWhen.NEVER;
+  private java.util.function.Consumer<Thread> abortCallOf = thread -> { };
 
   /** @param sources one lazy page iterator per call; creating one must not fetch yet */
   PagedRows(List<Source<T>> sources, Function<T, Object[]> toRow, ExecutorService executor) {
@@ -81,9 +82,13 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
     }
   }
 
-  /** Makes waits for pages give up on cancel or at the deadline. */
-  PagedRows<T> stopWhen(StopWhen when) {
+  /**
+   * Makes waits for pages give up on cancel or at the deadline, and the calls still waiting for AWS be
+   * aborted then (an interrupt does not unblock a socket read).
+   */
+  PagedRows<T> stopWhen(StopWhen when, java.util.function.Consumer<Thread> abortCall) {
     this.stop = when;
+    this.abortCallOf = abortCall;
     return this;
   }
 
@@ -173,6 +178,12 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
       if (worker.future != null) {
         worker.future.cancel(true);
       }
+      Thread thread = worker.thread;
+      if (thread != null) {
+        // Should the worker end just now and its pooled thread start another read, that read is aborted
+        // instead: it fails with an I/O error and is retried, as any read cut off is.
+        abortCallOf.accept(thread);
+      }
     }
   }
 
@@ -186,15 +197,19 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
     final Source<T> source;
     final Semaphore demand = new Semaphore(1); // the first page is wanted at once
     volatile Future<?> future;
+    /** The thread fetching, while it runs. */
+    volatile Thread thread;
 
     Worker(Source<T> source) {
       this.source = source;
     }
 
     void run() {
+      thread = Thread.currentThread();
       try {
         fetch();
       } finally {
+        thread = null;
         startNext();
       }
     }

@@ -125,7 +125,7 @@ public final class ResourceTable<T> extends AbstractTable
           }));
         }
         return new PagedRows<>(sources, item -> row(item, fields), executor, missing::check,
-            limits().maxConcurrentCalls()).stopWhen(stopWhen(root));
+            limits().maxConcurrentCalls()).stopWhen(stopWhen(root), clients::abortCallOf);
       }
     };
   }

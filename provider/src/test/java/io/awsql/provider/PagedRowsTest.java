@@ -185,4 +185,43 @@ class PagedRowsTest {
     executor.shutdown();
     assertTrue(executor.awaitTermination(5, TimeUnit.SECONDS));
   }
+
+  @Test
+  void closingAbortsTheCallAWorkerIsBlockedIn() throws InterruptedException {
+    java.util.concurrent.CountDownLatch inCall = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+    Iterator<List<Integer>> hanging = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return true;
+      }
+
+      @Override
+      public List<Integer> next() {
+        inCall.countDown();
+        try {
+          released.await(); // a call that only an abort ends
+        } catch (InterruptedException e) {
+          // an interrupt does not unblock a socket read: keep waiting, as such a call would
+          try {
+            released.await();
+          } catch (InterruptedException again) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        throw new IllegalStateException("aborted");
+      }
+    };
+    List<Thread> aborted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    PagedRows<Integer> rows = new PagedRows<>(List.of(new PagedRows.Source<>(hanging, f -> null)),
+        i -> new Object[] {i}, executor, () -> { }, 4)
+        .stopWhen(PagedRows.StopWhen.NEVER, thread -> {
+          aborted.add(thread);
+          released.countDown();
+        });
+    inCall.await();
+    rows.close();
+    assertEquals(1, aborted.size(), "the blocked worker's call is aborted");
+    assertTrue(aborted.get(0).getName().startsWith("pool-"), aborted.get(0).getName());
+  }
 }
