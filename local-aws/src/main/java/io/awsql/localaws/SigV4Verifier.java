@@ -1,70 +1,107 @@
 package io.awsql.localaws;
 
-import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
- * Checks the SigV4 {@code Authorization} header: its form always, its signature for keys the endpoint
- * knows. Verification re-signs the request with the AWS SDK's own signer and compares, so no
- * cryptography is written here.
+ * Checks AWS Signature Version 4 as AWS does, for any client: the {@code Authorization} header or a
+ * presigned query string; the credential scope; the time of signing against the real clock (15 minutes
+ * either way, or a presigned URL's expiry); and, for keys the endpoint knows, the signature, computed by
+ * {@link SigV4} from the very headers the client signed. Unknown keys are accepted unchecked (any caller
+ * may use local-aws), with their scope and form still checked.
  */
 public final class SigV4Verifier {
+  private static final Pattern CREDENTIAL = Pattern.compile("([^/,\\s]+)/(\\d{8})/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request");
   private static final Pattern AUTHORIZATION = Pattern.compile(
-      "AWS4-HMAC-SHA256\\s+Credential=([^/,\\s]+)/(\\d{8})/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request,\\s*"
+      "AWS4-HMAC-SHA256\\s+Credential=(" + CREDENTIAL.pattern().replace("(", "(?:") + "),\\s*"
           + "SignedHeaders=([a-z0-9;\\-]+),\\s*Signature=([0-9a-f]{64})");
   private static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  /** How far a request's time may be from the endpoint's, as AWS allows. */
+  static final Duration ALLOWED_SKEW = Duration.ofMinutes(15);
 
   private final Map<String, AccessKey> knownKeys;
-  private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+  private final Clock wallClock;
 
   public SigV4Verifier(Map<String, AccessKey> knownKeys) {
-    this.knownKeys = Map.copyOf(knownKeys);
+    this(knownKeys, Clock.systemUTC());
+  }
+
+  /** @param wallClock real time, for the skew check (not the simulated clock store tasks advance by) */
+  public SigV4Verifier(Map<String, AccessKey> knownKeys, Clock wallClock) {
+    this.knownKeys = Map.copyOf(new HashMap<>(knownKeys));
+    this.wallClock = wallClock;
   }
 
   /**
    * Returns the caller of a correctly signed request.
    *
-   * @throws AwsError {@code AuthFailure} (401) when the header is missing, malformed, scoped to another
-   *     service, or its signature does not match
+   * @throws AwsError {@code AuthFailure} (401) when the signature is missing, malformed, scoped to another
+   *     service, or does not match; {@code RequestExpired} (400) when it was made too long ago or ahead
    */
   public Caller verify(AwsRequest request, String expectedService) {
     String authorization = request.header("Authorization");
-    if (authorization == null || authorization.isBlank()) {
+    Map<String, String> query = queryParameters(request);
+    boolean presigned = (authorization == null || authorization.isBlank()) && query.containsKey("X-Amz-Signature");
+    if (!presigned && (authorization == null || authorization.isBlank())) {
       throw authFailure("The request must be signed with AWS Signature Version 4: no Authorization header was sent.");
     }
-    Matcher m = AUTHORIZATION.matcher(authorization.trim());
-    if (!m.matches()) {
-      throw authFailure("The Authorization header is not a well-formed AWS4-HMAC-SHA256 signature.");
+    String credential;
+    String signedHeaderList;
+    String signature;
+    String amzDate;
+    if (presigned) {
+      if (!SigV4.ALGORITHM.equals(query.get("X-Amz-Algorithm"))) {
+        throw authFailure("X-Amz-Algorithm must be AWS4-HMAC-SHA256.");
+      }
+      credential = query.get("X-Amz-Credential");
+      signedHeaderList = query.get("X-Amz-SignedHeaders");
+      signature = query.get("X-Amz-Signature");
+      amzDate = query.get("X-Amz-Date");
+      if (credential == null || signedHeaderList == null || amzDate == null) {
+        throw authFailure("A presigned request needs X-Amz-Credential, X-Amz-Date, X-Amz-SignedHeaders and "
+            + "X-Amz-Signature.");
+      }
+    } else {
+      Matcher m = AUTHORIZATION.matcher(authorization.trim());
+      if (!m.matches()) {
+        throw authFailure("The Authorization header is not a well-formed AWS4-HMAC-SHA256 signature.");
+      }
+      credential = m.group(1);
+      signedHeaderList = m.group(2);
+      signature = m.group(3);
+      amzDate = request.header("X-Amz-Date");
+      if (amzDate == null) {
+        amzDate = request.header("Date");
+      }
     }
-    String accessKeyId = m.group(1);
-    String region = m.group(3);
-    String service = m.group(4);
-    List<String> signedHeaders = Arrays.asList(m.group(5).split(";"));
+    Matcher scope = CREDENTIAL.matcher(credential);
+    if (!scope.matches()) {
+      throw authFailure("The credential '" + credential + "' is not of the form KEY/yyyyMMdd/region/service/aws4_request.");
+    }
+    String accessKeyId = scope.group(1);
+    String date = scope.group(2);
+    String region = scope.group(3);
+    String service = scope.group(4);
     if (!service.equals(expectedService)) {
       throw authFailure("Credential should be scoped to correct service: '" + expectedService + "'.");
     }
-    String amzDate = request.header("X-Amz-Date");
-    if (amzDate == null || !signedHeaders.contains("host") || !signedHeaders.contains("x-amz-date")) {
-      throw authFailure("The request must sign the host and x-amz-date headers.");
+    List<String> signedHeaders = Arrays.asList(signedHeaderList.split(";"));
+    if (!signedHeaders.contains("host")) {
+      throw authFailure("The request must sign the host header.");
+    }
+    if (amzDate == null) {
+      throw authFailure("The request must carry X-Amz-Date.");
     }
     Instant signedAt;
     try {
@@ -72,46 +109,76 @@ public final class SigV4Verifier {
     } catch (DateTimeParseException e) {
       throw authFailure("X-Amz-Date '" + amzDate + "' is not in the form yyyyMMddTHHmmssZ.");
     }
-    if (!amzDate.startsWith(m.group(2))) {
+    if (!amzDate.startsWith(date)) {
       throw authFailure("The credential scope date does not match X-Amz-Date.");
     }
+    checkTime(signedAt, presigned ? query.get("X-Amz-Expires") : null);
     AccessKey known = knownKeys.get(accessKeyId);
     if (known != null) {
-      String expected = signatureFor(request, known, request.header("X-Amz-Security-Token"), region, service,
-          signedHeaders, signedAt);
-      if (!expected.equals(m.group(6))) {
-        throw authFailure("AWS was not able to validate the provided access credentials.");
+      String expected;
+      try {
+        String payloadHash = payloadHash(request, presigned, query);
+        String canonical = SigV4.canonicalRequest(request, signedHeaders, payloadHash,
+            presigned ? "X-Amz-Signature" : null);
+        String stringToSign = SigV4.stringToSign(amzDate, date + "/" + region + "/" + service + "/aws4_request",
+            canonical);
+        expected = SigV4.signature(known.secretAccessKey(), date, region, service, stringToSign);
+      } catch (IllegalArgumentException e) {
+        throw authFailure("The request cannot be verified: " + e.getMessage() + " (a signed header is missing, or "
+            + "a %-escape is malformed).");
+      }
+      if (!expected.equals(signature)) {
+        throw new AwsError(401, "AuthFailure", "AWS was not able to validate the provided access credentials.");
       }
     }
     return new Caller(accessKeyId, region, service, known);
   }
 
-  private String signatureFor(AwsRequest request, AccessKey key, String sessionToken, String region,
-      String service, List<String> signedHeaders, Instant signedAt) {
-    String host = request.header("Host");
-    String query = request.rawQuery() == null ? "" : "?" + request.rawQuery();
-    SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder()
-        .method(SdkHttpMethod.fromValue(request.method().toUpperCase(Locale.ROOT)))
-        .uri(URI.create("http://" + host + request.rawPath() + query));
-    for (String name : signedHeaders) {
-      List<String> values = request.headers().get(name);
-      if (values == null) {
-        throw authFailure("The signed header '" + name + "' is missing from the request.");
+  /** The hash the client signed for the body: the one it declared, if it did, else the body's. */
+  private static String payloadHash(AwsRequest request, boolean presigned, Map<String, String> query) {
+    String declared = presigned ? query.get("X-Amz-Content-Sha256") : request.header("X-Amz-Content-Sha256");
+    return declared != null ? declared : SigV4.sha256Hex(request.body());
+  }
+
+  private void checkTime(Instant signedAt, String expires) {
+    Instant now = wallClock.instant();
+    if (expires != null) {
+      long seconds;
+      try {
+        seconds = Long.parseLong(expires);
+      } catch (NumberFormatException e) {
+        throw authFailure("X-Amz-Expires '" + expires + "' is not a number of seconds.");
       }
-      unsigned.putHeader(name, values);
+      if (seconds < 1 || seconds > 604_800) {
+        throw authFailure("X-Amz-Expires must be from 1 to 604800 seconds.");
+      }
+      if (now.isAfter(signedAt.plusSeconds(seconds)) || signedAt.isAfter(now.plus(ALLOWED_SKEW))) {
+        throw new AwsError(400, "RequestExpired", "Request has expired.");
+      }
+      return;
     }
-    AwsCredentialsIdentity identity = sessionToken == null
-        ? AwsCredentialsIdentity.create(key.accessKeyId(), key.secretAccessKey())
-        : AwsSessionCredentialsIdentity.create(key.accessKeyId(), key.secretAccessKey(), sessionToken);
-    SignedRequest signed = signer.sign(r -> r
-        .identity(identity)
-        .request(unsigned.build())
-        .payload(ContentStreamProvider.fromByteArrayUnsafe(request.body()))
-        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-        .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
-    String authorization = signed.request().firstMatchingHeader("Authorization").orElse("");
-    return authorization.substring(authorization.lastIndexOf('=') + 1);
+    if (Duration.between(signedAt, now).abs().compareTo(ALLOWED_SKEW) > 0) {
+      throw new AwsError(400, "RequestExpired", "Request has expired: it was signed at " + signedAt + " and the time "
+          + "is now " + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "; signatures are valid for 15 "
+          + "minutes either way (check the clock).");
+    }
+  }
+
+  private static Map<String, String> queryParameters(AwsRequest request) {
+    Map<String, String> parameters = new HashMap<>();
+    if (request.rawQuery() != null) {
+      for (String part : request.rawQuery().split("&")) {
+        int eq = part.indexOf('=');
+        if (eq > 0 && part.startsWith("X-Amz-")) {
+          try {
+            parameters.put(part.substring(0, eq), SigV4.percentDecode(part.substring(eq + 1)));
+          } catch (IllegalArgumentException e) {
+            throw authFailure("The query parameter " + part.substring(0, eq) + " has a malformed %-escape.");
+          }
+        }
+      }
+    }
+    return parameters;
   }
 
   private static AwsError authFailure(String message) {

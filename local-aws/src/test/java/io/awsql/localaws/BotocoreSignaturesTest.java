@@ -1,0 +1,124 @@
+package io.awsql.localaws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Requests as botocore (the AWS CLI, boto3) signs them — only content-type, host and x-amz-date, or a
+ * presigned query string — are verified with the demo key: from fixtures everywhere
+ * (src/test/python/make_botocore_fixtures.py made them), and live with the real {@code aws} command where
+ * the machine has it.
+ */
+class BotocoreSignaturesTest {
+  private static final Pattern DATE = Pattern.compile("X-Amz-Date[:=](\\d{8}T\\d{6}Z)");
+  private static final Map<String, AccessKey> KEYS = Map.of(AccessKey.DEMO.accessKeyId(), AccessKey.DEMO);
+
+  static Stream<Path> fixtures() throws IOException, URISyntaxException {
+    Path dir = Path.of(BotocoreSignaturesTest.class.getResource("/botocore").toURI());
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.toString().endsWith(".sreq")).sorted().toList().stream();
+    }
+  }
+
+  private static Instant signedAt(String text) {
+    Matcher m = DATE.matcher(text);
+    m.find();
+    return Instant.from(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).parse(m.group(1)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("fixtures")
+  void botocoreSignaturesVerify(Path fixture) throws IOException {
+    String text = Files.readString(fixture, StandardCharsets.UTF_8);
+    AwsRequest request = SigV4TestSuiteTest.parse(text);
+    String service = fixture.getFileName().toString().startsWith("ec2") ? "ec2" : "medical-imaging";
+    SigV4Verifier verifier = new SigV4Verifier(KEYS, Clock.fixed(signedAt(text).plusSeconds(60), ZoneOffset.UTC));
+    assertEquals(AccessKey.DEMO, verifier.verify(request, service).knownKey());
+
+    AwsRequest tampered = SigV4TestSuiteTest.parse(text.replace("Version=2016-11-15", "Version=2016-11-16")
+        .replace("maxResults=50", "maxResults=49"));
+    assertEquals("AuthFailure", assertThrows(AwsError.class, () -> verifier.verify(tampered, service)).code());
+    if (fixture.getFileName().toString().contains("presigned")) {
+      SigV4Verifier later = new SigV4Verifier(KEYS, Clock.fixed(signedAt(text).plusSeconds(301), ZoneOffset.UTC));
+      assertEquals("RequestExpired", assertThrows(AwsError.class, () -> later.verify(request, service)).code(),
+          "a presigned URL expires with its X-Amz-Expires");
+    }
+  }
+
+  /** The README's and docs/local-aws.md's commands, run with the AWS CLI where it is installed. */
+  @Test
+  void theAwsCliWorksWithTheDemoKeys() throws Exception {
+    boolean cli;
+    try {
+      cli = new ProcessBuilder("aws", "--version").redirectErrorStream(true).start().waitFor() == 0;
+    } catch (IOException e) {
+      cli = false;
+    }
+    if (!cli) {
+      System.err.println("BotocoreSignaturesTest: no aws command here; the live AWS CLI check is skipped");
+    }
+    assumeTrue(cli, "no aws command on this machine");
+    try (LocalAws aws = LocalAws.builder().demoData().start()) {
+      for (List<String> command : List.of(
+          List.of("ec2", "describe-store-image-tasks", "--region", "us-east-1"),
+          List.of("ec2", "create-store-image-task", "--region", "us-east-1", "--image-id", "ami-0a1b2c3d4e5f60005",
+              "--bucket", "acme-ami-archive"),
+          // The CLI puts HealthImaging's runtime- prefix before any --endpoint-url host (docs/local-aws.md): botocore
+          // itself, with inject_host_prefix off, checks that service's signatures live.
+          List.of("python3", "-c", String.join("\n",
+              "import botocore.session, botocore.config, sys",
+              "c = botocore.session.get_session().create_client('medical-imaging', region_name='us-east-1',",
+              "    endpoint_url=sys.argv[1], config=botocore.config.Config(inject_host_prefix=False))",
+              "r = c.list_image_set_versions(datastoreId='a1b2c3d4e5f60718293a4b5c6d7e8f90',",
+              "    imageSetId='0123456789abcdef0123456789abcdef')",
+              "print(len(r['imageSetPropertiesList']))")))) {
+        List<String> full = new java.util.ArrayList<>();
+        if (command.get(0).equals("python3")
+            && new ProcessBuilder("python3", "-c", "import botocore").start().waitFor() != 0) {
+          System.err.println("BotocoreSignaturesTest: python3 has no botocore; the live HealthImaging check is skipped");
+          continue;
+        }
+        if (command.get(0).equals("python3")) {
+          full.addAll(command);
+          full.add(aws.endpoint().toString());
+        } else {
+          full.add("aws");
+          full.addAll(command);
+          full.addAll(List.of("--endpoint-url", aws.endpoint().toString(), "--output", "json"));
+        }
+        ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true);
+        pb.environment().put("AWS_ACCESS_KEY_ID", AccessKey.DEMO.accessKeyId());
+        pb.environment().put("AWS_SECRET_ACCESS_KEY", AccessKey.DEMO.secretAccessKey());
+        pb.environment().remove("AWS_PROFILE");
+        pb.environment().put("AWS_CONFIG_FILE", "/dev/null");
+        pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(true, p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command));
+        assertEquals(0, p.exitValue(), String.join(" ", command) + ":\n" + output);
+      }
+      assertEquals(aws.requestLog().size(), aws.requestLog().matching(LoggedRequest::succeeded).size(),
+          aws.requestLog().toString());
+    }
+  }
+}
