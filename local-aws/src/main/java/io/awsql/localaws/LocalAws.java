@@ -130,12 +130,14 @@ public final class LocalAws implements AutoCloseable {
       AwsResponse response;
       requestLog.started();
       try {
-        response = answer(request);
+        response = request == null ? tooLarge(exchange) : answer(request);
+
       } finally {
         requestLog.finished();
       }
       exchange.getResponseHeaders().set("Content-Type", response.contentType());
-      exchange.getResponseHeaders().set("x-amzn-RequestId", request.requestId());
+      exchange.getResponseHeaders().set("x-amzn-RequestId",
+          request == null ? UUID.randomUUID().toString() : request.requestId());
       response.headers().forEach(exchange.getResponseHeaders()::set);
       byte[] body = response.body();
       exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
@@ -147,16 +149,40 @@ public final class LocalAws implements AutoCloseable {
     }
   }
 
+  /** The largest request body served: AWS's Query and JSON APIs take small requests, and a body is held in memory. */
+  public static final int MAX_REQUEST_BYTES = 1024 * 1024;
+
+  /** The request, or null when its body is larger than {@link #MAX_REQUEST_BYTES} (not read further). */
   private static AwsRequest read(HttpExchange exchange) throws IOException {
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
-      body = in.readAllBytes();
+      body = in.readNBytes(MAX_REQUEST_BYTES + 1);
+      if (body.length > MAX_REQUEST_BYTES) {
+        // Read the rest without keeping it, so the client is still listening when the 413 comes.
+        in.transferTo(OutputStream.nullOutputStream());
+      }
+    }
+    if (body.length > MAX_REQUEST_BYTES) {
+      return null;
     }
     URI uri = exchange.getRequestURI();
     Map<String, List<String>> headers = new LinkedHashMap<>();
     exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
     return new AwsRequest(UUID.randomUUID().toString(), exchange.getRequestMethod(), uri.getRawPath(),
         uri.getRawQuery(), headers, body);
+  }
+
+  /** 413 in the shape of the service the request was for. */
+  private AwsResponse tooLarge(HttpExchange exchange) {
+    URI uri = exchange.getRequestURI();
+    AwsRequest headersOnly = new AwsRequest(UUID.randomUUID().toString(), exchange.getRequestMethod(),
+        uri.getRawPath(), uri.getRawQuery(), Map.of(), new byte[0]);
+    AwsError error = new AwsError(413, "RequestEntityTooLarge", "The request body is larger than "
+        + MAX_REQUEST_BYTES + " bytes.");
+    ServiceHandler handler = handlers.stream().filter(h -> h.accepts(headersOnly)).findFirst().orElse(handlers.get(0));
+    AwsResponse response = handler.render(error, headersOnly);
+    log(headersOnly, clock.instant(), null, null, handler.signingName(), Map.of(), response);
+    return response;
   }
 
   /** The whole life of one call: route, parse, authenticate, inject faults, run, log. */
@@ -173,14 +199,26 @@ public final class LocalAws implements AutoCloseable {
     Caller caller = null;
     AwsResponse response;
     try {
-      call = handler.parse(request);
+      try {
+        call = handler.parse(request);
+      } catch (AwsError error) {
+        throw error;
+      } catch (RuntimeException unreadable) {
+        // A bad %-escape, a list index out of range...: the caller's mistake, said in the service's terms.
+        throw handler.malformedRequest("The request cannot be read: " + describe(unreadable) + ".");
+      }
       caller = verifier.verify(request, handler.signingName());
       response = handleWithFaults(handler, call, caller);
     } catch (AwsError error) {
       response = handler.render(error, request);
+    } catch (IllegalArgumentException unreadable) {
+      // A value that cannot be read (an index out of range, ...) found while handling: still the caller's.
+      response = handler.render(handler.malformedRequest("The request cannot be read: " + describe(unreadable) + "."),
+          request);
     } catch (RuntimeException bug) {
-      response = handler.render(new AwsError(500, handler.internalError().code(),
-          handler.internalError().getMessage() + " (" + bug + ")"), request);
+      // No Java text in an answer: a client would show it, and SDKs retry a 500 as if AWS had failed.
+      System.err.println("local-aws: " + request.method() + " " + request.rawPath() + " failed: " + bug);
+      response = handler.render(handler.internalError(), request);
     }
     log(request, receivedAt, call == null ? null : call.action(), caller,
         handler.signingName(), call == null ? Map.of() : call.parameters(), response);
@@ -212,6 +250,15 @@ public final class LocalAws implements AutoCloseable {
               + "of use to continue.</p></body></html>\n");
     }
     return decision.has(Fault.MALFORMED_BODY) ? response.truncated() : response;
+  }
+
+  /** What was wrong with a request, in words (no exception class names). */
+  private static String describe(RuntimeException e) {
+    if (e instanceof NumberFormatException) {
+      return "a number is out of range or not a number";
+    }
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? "it is malformed" : message.replaceAll("\\s+", " ");
   }
 
   private void log(AwsRequest request, Instant receivedAt, String action, Caller caller, String service,

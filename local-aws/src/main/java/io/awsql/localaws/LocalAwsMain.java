@@ -64,6 +64,7 @@ public final class LocalAwsMain {
     System.out.println("  export AWS_ACCESS_KEY_ID=" + AccessKey.DEMO.accessKeyId());
     System.out.println("  export AWS_SECRET_ACCESS_KEY=" + AccessKey.DEMO.secretAccessKey());
     System.out.println("  aws ec2 describe-store-image-tasks --region us-east-1 --endpoint-url " + aws.endpoint());
+    System.out.println("  (HealthImaging with the AWS CLI: see docs/local-aws.md for its runtime- host prefix)");
     stopped.await();
   }
 
@@ -76,10 +77,12 @@ public final class LocalAwsMain {
 
   static void usage(PrintStream out) {
     out.println("""
-        Usage: java -jar awsql-local-aws-all.jar [options]
+        Usage: awsql local-aws [options]
+           or: java -jar local-aws/target/awsql-local-aws-<version>-all.jar [options]
 
-        Serves a local, wire-compatible AWS endpoint (EC2 DescribeStoreImageTasks and
-        CreateStoreImageTask) on 127.0.0.1 with demo data, until stopped.
+        Serves a local, wire-compatible AWS endpoint on 127.0.0.1 with demo data, until stopped:
+          EC2 (Query protocol)         DescribeStoreImageTasks, CreateStoreImageTask
+          HealthImaging (REST-JSON)    ListImageSetVersions
 
         Options:
           --port N                 port to listen on (default %d; 0 picks a free one)
@@ -88,10 +91,14 @@ public final class LocalAwsMain {
           --generate-region NAME   region for generated tasks (default us-east-1)
           -h, --help               show this help
 
-        Credentials: any SigV4-signed request is accepted; the demo keys below are verified.
-          demo (all actions)   %s / %s
-          read-only            %s / %s
+        Credentials: any SigV4-signed request is accepted (within 15 minutes of the real time); the
+        signatures of the demo keys below are verified:
+          demo (all actions)        %s / %s
+          read-only (Describe/List) %s / %s
+          no access                 %s / %s
+        Request bodies over %d bytes are refused (413).
         """.formatted(DEFAULT_PORT, AccessKey.DEMO.accessKeyId(), AccessKey.DEMO.secretAccessKey(),
-        AccessKey.READ_ONLY.accessKeyId(), AccessKey.READ_ONLY.secretAccessKey()));
+        AccessKey.READ_ONLY.accessKeyId(), AccessKey.READ_ONLY.secretAccessKey(), AccessKey.NO_ACCESS.accessKeyId(),
+        AccessKey.NO_ACCESS.secretAccessKey(), LocalAws.MAX_REQUEST_BYTES));
   }
 }

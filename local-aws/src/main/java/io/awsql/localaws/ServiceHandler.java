@@ -34,6 +34,9 @@ public interface ServiceHandler {
   /** The error this service answers when it fails internally. */
   AwsError internalError();
 
+  /** The error this service answers for a request it cannot read (a bad %-escape, a number out of range). */
+  AwsError malformedRequest(String message);
+
   /** A parsed call: the action name and its decoded parameters as sent. */
   record Call(AwsRequest request, String action, Map<String, List<String>> parameters) {
     public String parameter(String name) {

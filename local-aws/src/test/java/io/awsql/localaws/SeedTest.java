@@ -66,5 +66,10 @@ class SeedTest {
     LocalAwsMain.usage(new PrintStream(out, true, StandardCharsets.UTF_8));
     String help = out.toString(StandardCharsets.UTF_8);
     assertTrue(help.contains("--port") && help.contains("--seed") && help.contains(AccessKey.DEMO.accessKeyId()), help);
+    for (AccessKey key : java.util.List.of(AccessKey.DEMO, AccessKey.READ_ONLY, AccessKey.NO_ACCESS)) {
+      assertTrue(help.contains(key.accessKeyId()) && help.contains(key.secretAccessKey()), key + ": " + help);
+    }
+    assertTrue(help.contains("ListImageSetVersions") && help.contains("DescribeStoreImageTasks"), "both services: " + help);
+    assertTrue(help.contains("local-aws/target/awsql-local-aws-<version>-all.jar"), "a jar the build makes: " + help);
   }
 }

@@ -305,6 +305,11 @@ public final class Ec2QueryHandler implements ServiceHandler {
     return new AwsError(500, "InternalError", "An internal error has occurred");
   }
 
+  @Override
+  public AwsError malformedRequest(String message) {
+    return new AwsError(400, "MalformedQueryString", message);
+  }
+
   /** One {@code Filter.N}: its name and the values any of which may match. */
   record Filter(String name, List<String> values) {}
 }

@@ -199,4 +199,9 @@ public final class RestJsonHandler implements ServiceHandler {
   public AwsError internalError() {
     return new AwsError(500, "InternalServerException", "An internal error occurred. Try again.");
   }
+
+  @Override
+  public AwsError malformedRequest(String message) {
+    return new AwsError(400, "ValidationException", message);
+  }
 }
