@@ -66,7 +66,7 @@ public final class LocalAws implements AutoCloseable {
     for (Seed seed : b.seeds) {
       load(seed);
     }
-    this.handlers = List.of(new Ec2QueryHandler(storeImageTasks), new RestJsonHandler(imageSetVersions));
+    this.handlers = List.of(new Ec2QueryHandler(storeImageTasks.actions()), new RestJsonHandler(imageSetVersions));
     this.server = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 128);
     AtomicInteger threadNumber = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(b.threads, r -> {

@@ -1,5 +1,12 @@
 package io.awsql.localaws.ec2;
 
+import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.regex.Pattern;
+import io.awsql.localaws.QueryLists;
+import io.awsql.localaws.ServiceHandler;
+import io.awsql.localaws.Caller;
+import io.awsql.localaws.AwsResponse;
 import io.awsql.localaws.AwsError;
 import io.awsql.localaws.Seed;
 import java.time.Clock;
@@ -27,6 +34,42 @@ public final class StoreImageTasks {
   public static final Duration LISTING_WINDOW = Duration.ofDays(31);
   static final Duration DEFAULT_STORE_DURATION = Duration.ofMinutes(10);
   static final int DEFAULT_FAIL_AT_PERCENT = 50;
+
+  static final String DESCRIBE = "DescribeStoreImageTasks";
+  static final String CREATE = "CreateStoreImageTask";
+  private static final int MAX_IMAGE_IDS = 20;
+  private static final int MAX_RESULTS_MIN = 1;
+  private static final int MAX_RESULTS_MAX = 200;
+  private static final Pattern DESCRIBE_PARAMS = Pattern.compile(
+      "ImageId\\.\\d+|Filter\\.\\d+\\.Name|Filter\\.\\d+\\.Value\\.\\d+|MaxResults|NextToken|DryRun");
+  private static final Pattern CREATE_PARAMS = Pattern.compile(
+      "ImageId|Bucket|S3ObjectTag\\.\\d+\\.(Key|Value)|DryRun");
+  private static final List<String> FILTER_NAMES = List.of("task-state", "bucket");
+
+  /** DescribeStoreImageTasks and CreateStoreImageTask, on this state. */
+  public List<Ec2Action> actions() {
+    return List.of(action(DESCRIBE, DESCRIBE_PARAMS, this::describe), action(CREATE, CREATE_PARAMS, this::create));
+  }
+
+  static Ec2Action action(String name, Pattern parameters,
+      java.util.function.BiFunction<ServiceHandler.Call, Caller, AwsResponse> answer) {
+    return new Ec2Action() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Pattern parameters() {
+        return parameters;
+      }
+
+      @Override
+      public AwsResponse answer(ServiceHandler.Call call, Caller caller) {
+        return answer.apply(call, caller);
+      }
+    };
+  }
 
   private final Clock clock;
   private final AtomicLong sequence = new AtomicLong();
@@ -68,7 +111,7 @@ public final class StoreImageTasks {
    * One page of the listing: tasks in the window matching every filter (AND across filters, OR across one
    * filter's values), newest first, resuming strictly after {@code after}.
    */
-  Page list(String region, List<Ec2QueryHandler.Filter> filters, int maxResults, PageToken after, int fingerprint) {
+  Page list(String region, List<Ec2Params.Filter> filters, int maxResults, PageToken after, int fingerprint) {
     Instant now = clock.instant();
     Instant oldest = now.minus(LISTING_WINDOW);
     Predicate<StoreImageTask> matches = task -> filters.stream()
@@ -170,4 +213,124 @@ public final class StoreImageTasks {
     final Map<String, Seed.BucketSeed> buckets = new ConcurrentHashMap<>();
     final NavigableSet<StoreImageTask> tasks = new ConcurrentSkipListSet<>(StoreImageTask.NEWEST_FIRST);
   }
+  private AwsResponse describe(ServiceHandler.Call call, Caller caller) {
+    Map<String, List<String>> params = call.parameters();
+    boolean dryRun = Ec2Params.bool(params, "DryRun");
+    List<String> imageIds = QueryLists.members(params, "ImageId", "");
+    Integer maxResults = Ec2Params.integer(params, "MaxResults");
+    String nextToken = Ec2Params.first(params, "NextToken");
+    List<Ec2Params.Filter> filters = List.of();
+    if (!imageIds.isEmpty()) {
+      if (maxResults != null) {
+        throw new AwsError(400, "InvalidParameterCombination",
+            "The parameter MaxResults cannot be used with the parameter ImageId");
+      }
+      if (imageIds.size() > MAX_IMAGE_IDS) {
+        throw new AwsError(400, "InvalidParameterValue", "Too many values for parameter ImageId: "
+            + imageIds.size() + " were given, at most " + MAX_IMAGE_IDS + " are allowed.");
+      }
+      imageIds.forEach(Ec2Params::checkAmiId);
+    } else {
+      filters = Ec2Params.filters(params, FILTER_NAMES, DESCRIBE);
+      if (maxResults != null && (maxResults < MAX_RESULTS_MIN || maxResults > MAX_RESULTS_MAX)) {
+        throw new AwsError(400, "InvalidParameterValue", "Value ( " + maxResults
+            + " ) for parameter MaxResults is invalid. Expecting a value between " + MAX_RESULTS_MIN + " and "
+            + MAX_RESULTS_MAX + ".");
+      }
+    }
+    Ec2Params.authorize(call, caller, dryRun);
+
+    Ec2Xml xml = Ec2Xml.response(DESCRIBE, call.request().requestId());
+    List<StoreImageTask> found;
+    PageToken next = null;
+    if (!imageIds.isEmpty()) {
+      // Documented: with ImageIds the filters are ignored; observed: only the latest task per AMI.
+      found = latestFor(caller.region(), imageIds);
+    } else {
+      int fingerprint = filters.hashCode();
+      PageToken after = nextToken == null ? null : PageToken.decode(nextToken, fingerprint);
+      StoreImageTasks.Page page = list(caller.region(), filters,
+          maxResults == null ? MAX_RESULTS_MAX : maxResults, after, fingerprint);
+      found = page.tasks();
+      next = page.next();
+    }
+    xml.start("storeImageTaskResultSet");
+    java.time.Instant now = now();
+    for (StoreImageTask task : found) {
+      StoreImageTask.Status status = task.statusAt(now);
+      xml.start("item")
+          .element("amiId", task.amiId())
+          .element("taskStartTime", Ec2Xml.timestamp(task.startTime()))
+          .element("bucket", task.bucket())
+          .element("s3objectKey", task.objectKey())
+          .element("progressPercentage", status.progressPercentage())
+          .element("storeTaskState", status.state());
+      if (status.failureReason() != null) {
+        xml.element("storeTaskFailureReason", status.failureReason());
+      } else if (status.state().equals("Completed")) {
+        xml.empty("storeTaskFailureReason"); // as AWS sends it
+      }
+      xml.end();
+    }
+    xml.end();
+    if (next != null) {
+      xml.element("nextToken", next.encode());
+    }
+    return AwsResponse.ok(Ec2Xml.CONTENT_TYPE, xml.end().finish());
+  }
+
+  private AwsResponse create(ServiceHandler.Call call, Caller caller) {
+    Map<String, List<String>> params = call.parameters();
+    boolean dryRun = Ec2Params.bool(params, "DryRun");
+    String imageId = Ec2Params.first(params, "ImageId");
+    String bucket = Ec2Params.first(params, "Bucket");
+    if (imageId == null || imageId.isEmpty()) {
+      throw Ec2Params.missing("ImageId");
+    }
+    if (bucket == null || bucket.isEmpty()) {
+      throw Ec2Params.missing("Bucket");
+    }
+    Ec2Params.checkAmiId(imageId);
+    String bucketProblem = BucketNames.problem(bucket);
+    if (bucketProblem != null) {
+      throw new AwsError(400, "InvalidParameterValue",
+          "Value (" + bucket + ") for parameter Bucket is invalid. " + bucketProblem);
+    }
+    Map<String, String> tags = tags(params);
+    Ec2Params.authorize(call, caller, false);
+    // Existence and state are checked for dry runs too, so a dry run predicts the real outcome.
+    StoreImageTask task = create(caller.region(), imageId, bucket, tags, !dryRun);
+    if (dryRun) {
+      throw Ec2Params.dryRunOperation();
+    }
+    return AwsResponse.ok(Ec2Xml.CONTENT_TYPE, Ec2Xml.response(CREATE, call.request().requestId())
+        .element("objectKey", task.objectKey()).end().finish());
+  }
+
+  private static Map<String, String> tags(Map<String, List<String>> params) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    for (int n : QueryLists.indexes(params, "S3ObjectTag")) {
+      String key = Ec2Params.first(params, "S3ObjectTag." + n + ".Key");
+      String value = Ec2Params.first(params, "S3ObjectTag." + n + ".Value");
+      String name = "S3ObjectTag." + n;
+      if (key == null || key.isEmpty()) {
+        throw Ec2Params.missing(name + ".Key");
+      }
+      if (key.length() > 128) {
+        throw new AwsError(400, "InvalidParameterValue", "Value for parameter " + name
+            + ".Key is invalid: tag keys are at most 128 characters, this one has " + key.length() + ".");
+      }
+      if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+        throw new AwsError(400, "InvalidParameterValue", "Value (" + key + ") for parameter " + name
+            + ".Key is invalid: tag keys may not start with 'aws:'.");
+      }
+      if (value != null && value.length() > 256) {
+        throw new AwsError(400, "InvalidParameterValue", "Value for parameter " + name
+            + ".Value is invalid: tag values are at most 256 characters, this one has " + value.length() + ".");
+      }
+      tags.put(key, value == null ? "" : value);
+    }
+    return tags;
+  }
+
 }
