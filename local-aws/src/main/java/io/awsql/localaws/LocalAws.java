@@ -56,6 +56,7 @@ public final class LocalAws implements AutoCloseable {
   private final Clock clock;
   private final StoreImageTasks storeImageTasks;
   private final ImageSetVersions imageSetVersions;
+  private final io.awsql.localaws.ec2.Images images = new io.awsql.localaws.ec2.Images();
 
   private LocalAws(Builder b) throws IOException {
     this.clock = b.clock;
@@ -66,7 +67,9 @@ public final class LocalAws implements AutoCloseable {
     for (Seed seed : b.seeds) {
       load(seed);
     }
-    this.handlers = List.of(new Ec2QueryHandler(storeImageTasks.actions()), new RestJsonHandler(imageSetVersions));
+    List<io.awsql.localaws.ec2.Ec2Action> ec2 = new ArrayList<>(storeImageTasks.actions());
+    ec2.addAll(images.actions());
+    this.handlers = List.of(new Ec2QueryHandler(ec2), new RestJsonHandler(imageSetVersions));
     this.server = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 128);
     AtomicInteger threadNumber = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(b.threads, r -> {
@@ -115,6 +118,7 @@ public final class LocalAws implements AutoCloseable {
   /** Adds a seed's resources (relative times are taken from this endpoint's clock now). */
   public void load(Seed seed) {
     seed.regions().forEach(storeImageTasks::load);
+    seed.regions().forEach((region, regionSeed) -> images.load(region, regionSeed, clock.instant()));
     seed.regions().forEach(imageSetVersions::load);
   }
 
