@@ -87,7 +87,7 @@ class AuthTest {
   @Test
   void protocolErrorsNameWhatIsWrong() throws IOException, InterruptedException {
     assertCode(raw.post("Version=2016-11-15", "us-east-1", "ec2"), "MissingParameter", "Action");
-    assertCode(raw.post("Action=DescribeImages&Version=2016-11-15", "us-east-1", "ec2"), "InvalidAction", "DescribeImages");
+    assertCode(raw.post("Action=DescribeInstances&Version=2016-11-15", "us-east-1", "ec2"), "InvalidAction", "DescribeInstances");
     assertCode(raw.post("Action=DescribeStoreImageTasks", "us-east-1", "ec2"), "MissingParameter", "Version");
     assertCode(raw.post("Action=DescribeStoreImageTasks&Version=2014-01-01", "us-east-1", "ec2"), "NoSuchVersion", "2014-01-01");
     assertCode(raw.post("Action=DescribeStoreImageTasks&Version=2016-11-15&Colour=blue", "us-east-1", "ec2"),
