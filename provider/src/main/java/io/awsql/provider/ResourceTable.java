@@ -295,7 +295,7 @@ public final class ResourceTable<T> extends AbstractTable
     if (ids == null || !definition.idsOverrideFilters()) {
       for (Map.Entry<Integer, Set<String>> entry : pushed.entrySet()) {
         ColumnPushdown how = entry.getKey() == 0 ? ColumnPushdown.NONE : pushdownOf(entry.getKey());
-        if (how.kind() == ColumnPushdown.Kind.FILTER) {
+        if (how.kind() == ColumnPushdown.Kind.FILTER && entry.getValue().stream().noneMatch(ResourceTable::isWildcard)) {
           apiFilters.put(how.apiName(), new ArrayList<>(entry.getValue()));
           exact.add(entry.getKey());
         }
@@ -419,6 +419,11 @@ public final class ResourceTable<T> extends AbstractTable
       case ID_LIST -> settings != null && settings.pushIdLists();
       default -> true;
     };
+  }
+
+  /** EC2 filter values take {@code *} and {@code ?} as wildcards: such a value is no equality, so it stays local. */
+  private static boolean isWildcard(String value) {
+    return value.indexOf('*') >= 0 || value.indexOf('?') >= 0;
   }
 
   private ColumnPushdown pushdownOf(int column) {
