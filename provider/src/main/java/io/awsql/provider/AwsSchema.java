@@ -1,5 +1,6 @@
 package io.awsql.provider;
 
+import io.awsql.provider.ec2.ImagesResource;
 import io.awsql.provider.ec2.StoreImageTasksResource;
 import io.awsql.provider.medicalimaging.ImageSetVersionsResource;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 public final class AwsSchema extends AbstractSchema implements AutoCloseable {
   /** Every resource awsql maps. Adding a table is adding its definition here. */
   public static final List<ResourceDefinition<?>> RESOURCES =
-      List.of(StoreImageTasksResource.DEFINITION, ImageSetVersionsResource.DEFINITION);
+      List.of(StoreImageTasksResource.DEFINITION, ImageSetVersionsResource.DEFINITION, ImagesResource.DEFINITION);
 
   private final ConnectionSettings settings;
   private final AwsClients clients;
