@@ -69,7 +69,7 @@ public final class LocalAws implements AutoCloseable {
     }
     List<io.awsql.localaws.ec2.Ec2Action> ec2 = new ArrayList<>(storeImageTasks.actions());
     ec2.addAll(images.actions());
-    this.handlers = List.of(new Ec2QueryHandler(ec2), new RestJsonHandler(imageSetVersions));
+    this.handlers = List.of(new Ec2QueryHandler(ec2), new RestJsonHandler(imageSetVersions.routes()));
     this.server = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 128);
     AtomicInteger threadNumber = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(b.threads, r -> {
