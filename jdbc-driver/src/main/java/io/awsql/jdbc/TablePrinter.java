@@ -9,12 +9,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Prints a result set as an aligned text table, numbers right-aligned, timestamps in ISO-8601 UTC. */
+/**
+ * Prints a result set as an aligned text table, numbers right-aligned, timestamps in ISO-8601 UTC. Column
+ * widths come from the first {@value #WINDOW} rows; later rows stream out as they are read (a longer value
+ * widens its own line only), so memory stays flat however many rows there are.
+ */
 final class TablePrinter {
+  /** Rows read to size the columns before the first line is printed. */
+  static final int WINDOW = 1_000;
+
   private TablePrinter() {}
 
-  /** Prints every row (the table is laid out once all rows are read) and returns how many there were. */
+  /** Prints every row and returns how many there were. */
   static int print(ResultSet rs, PrintStream out, AtomicLong counter, Runnable beforePrinting) throws SQLException {
+    return print(rs, out, counter, beforePrinting, WINDOW);
+  }
+
+  static int print(ResultSet rs, PrintStream out, AtomicLong counter, Runnable beforePrinting, int window)
+      throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
     int n = md.getColumnCount();
     List<String[]> rows = new ArrayList<>();
@@ -29,11 +41,10 @@ final class TablePrinter {
           || type == Types.SMALLINT || type == Types.TINYINT || type == Types.FLOAT || type == Types.REAL
           || type == Types.NUMERIC;
     }
-    while (rs.next()) {
-      String[] row = new String[n];
+    boolean more = true;
+    while (rows.size() < window && (more = rs.next())) {
+      String[] row = cells(rs, md, n);
       for (int c = 0; c < n; c++) {
-        Object value = ResultWriters.value(rs, md, c + 1);
-        row[c] = value == null ? "" : value.toString();
         width[c] = Math.max(width[c], row[c].length());
       }
       rows.add(row);
@@ -49,8 +60,24 @@ final class TablePrinter {
     for (String[] row : rows) {
       out.println(line(row, width, right));
     }
-    out.println("(" + rows.size() + (rows.size() == 1 ? " row)" : " rows)"));
-    return rows.size();
+    int count = rows.size();
+    rows.clear();
+    while (more && rs.next()) {
+      out.println(line(cells(rs, md, n), width, right));
+      counter.incrementAndGet();
+      count++;
+    }
+    out.println("(" + count + (count == 1 ? " row)" : " rows)"));
+    return count;
+  }
+
+  private static String[] cells(ResultSet rs, ResultSetMetaData md, int n) throws SQLException {
+    String[] row = new String[n];
+    for (int c = 0; c < n; c++) {
+      Object value = ResultWriters.value(rs, md, c + 1);
+      row[c] = value == null ? "" : value.toString();
+    }
+    return row;
   }
 
   private static String line(String[] cells, int[] width, boolean[] right) {
@@ -59,7 +86,7 @@ final class TablePrinter {
       if (c > 0) {
         sb.append(" | ");
       }
-      String pad = " ".repeat(width[c] - cells[c].length());
+      String pad = " ".repeat(Math.max(0, width[c] - cells[c].length()));
       sb.append(right[c] ? pad + cells[c] : cells[c] + (c == cells.length - 1 ? "" : pad));
     }
     return sb.toString();
