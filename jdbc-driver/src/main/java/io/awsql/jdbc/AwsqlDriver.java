@@ -36,6 +36,11 @@ public final class AwsqlDriver extends org.apache.calcite.jdbc.Driver {
   static final String LOCAL_DEMO_REGIONS = "us-east-1,us-west-2,eu-west-1";
 
   static {
+    // The same SQL text (a report run again, a tool's metadata query) reuses its compiled plan code instead
+    // of generating and compiling it again: 7 ms instead of 10 ms over a small AWS call (bench/run-warm).
+    if (System.getProperty("calcite.bindable.cache.maxSize") == null) {
+      System.setProperty("calcite.bindable.cache.maxSize", "200");
+    }
     new AwsqlDriver().register();
   }
 
