@@ -69,7 +69,15 @@ class SeedTest {
     for (AccessKey key : java.util.List.of(AccessKey.DEMO, AccessKey.READ_ONLY, AccessKey.NO_ACCESS)) {
       assertTrue(help.contains(key.accessKeyId()) && help.contains(key.secretAccessKey()), key + ": " + help);
     }
-    assertTrue(help.contains("ListImageSetVersions") && help.contains("DescribeStoreImageTasks"), "both services: " + help);
+    java.util.List<String> served = new java.util.ArrayList<>();
+    new io.awsql.localaws.ec2.StoreImageTasks(java.time.Clock.systemUTC()).actions().forEach(a -> served.add(a.name()));
+    new io.awsql.localaws.ec2.Images().actions().forEach(a -> served.add(a.name()));
+    new io.awsql.localaws.medicalimaging.ImageSetVersions(java.time.Clock.systemUTC()).routes()
+        .forEach(r -> served.add(r.action()));
+    assertTrue(served.size() >= 4, "" + served);
+    for (String operation : served) {
+      assertTrue(help.contains(operation), "the help lists every operation served, missing " + operation + ": " + help);
+    }
     assertTrue(help.contains("local-aws/target/awsql-local-aws-<version>-all.jar"), "a jar the build makes: " + help);
   }
 }
