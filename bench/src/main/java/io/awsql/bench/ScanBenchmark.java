@@ -18,9 +18,9 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.StoreImageTaskResult;
 
 /**
- * A full scan of N generated store tasks: awsql through JDBC against a hand-written AWS SDK paginator
- * loop, on the same local-aws endpoint, rounds interleaved. Prints per-round times, medians, rows per
- * second and the JDBC/SDK ratio (1.00 = no overhead).
+ * Full scans of generated store tasks at each given size: awsql through JDBC against a hand-written AWS SDK
+ * paginator loop, on the same local-aws endpoint, rounds interleaved. Prints per-round times, medians, rows
+ * per second and the JDBC/SDK ratio (1.00 = no overhead), then one summary row per size.
  */
 public final class ScanBenchmark {
   private static final String REGION = "us-east-1";
@@ -28,8 +28,23 @@ public final class ScanBenchmark {
   private ScanBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    List<Integer> sizes = new ArrayList<>();
+    for (String size : (args.length > 0 ? args[0] : "1000,10000,100000").split(",")) {
+      sizes.add(Integer.parseInt(size.strip().replace("_", "")));
+    }
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    List<String> summary = new ArrayList<>();
+    for (int tasks : sizes) {
+      summary.add(scan(tasks, rounds));
+    }
+    System.out.println();
+    System.out.println("| tasks | sdk median | jdbc median | ratio jdbc/sdk |");
+    System.out.println("|---|---|---|---|");
+    summary.forEach(System.out::println);
+  }
+
+  /** Times one size on a fresh endpoint and returns its summary line (a Markdown table row). */
+  private static String scan(int tasks, int rounds) throws Exception {
     try (LocalAws aws = LocalAws.builder().seed(SeedGenerator.storeImageTasks(REGION, tasks, 1)).start();
         Ec2Client ec2 = Ec2Client.builder().endpointOverride(aws.endpoint()).region(Region.of(REGION))
             .credentialsProvider(StaticCredentialsProvider.create(
@@ -37,7 +52,7 @@ public final class ScanBenchmark {
             .httpClient(ApacheHttpClient.create()).build();
         Connection jdbc = DriverManager.getConnection("jdbc:awsql:endpoint=" + aws.endpoint() + ";region=" + REGION
             + ";accessKeyId=" + AccessKey.DEMO.accessKeyId() + ";secretAccessKey=" + AccessKey.DEMO.secretAccessKey())) {
-      System.out.printf("full scan of %,d store tasks (pages of 200), %d rounds after 1 warm-up%n", tasks, rounds);
+      System.out.printf("%nfull scan of %,d store tasks (pages of 200), %d rounds after 1 warm-up%n", tasks, rounds);
       check(tasks, sdkScan(ec2), "SDK");
       check(tasks, jdbcScan(jdbc), "JDBC");
       List<Long> sdk = new ArrayList<>();
@@ -54,9 +69,12 @@ public final class ScanBenchmark {
       }
       long sdkMedian = median(sdk);
       long jdbcMedian = median(viaJdbc);
-      System.out.printf("median: sdk %.1f ms (%,.0f rows/s)   jdbc %.1f ms (%,.0f rows/s)%n",
-          sdkMedian / 1e6, tasks / (sdkMedian / 1e9), jdbcMedian / 1e6, tasks / (jdbcMedian / 1e9));
-      System.out.printf("ratio jdbc/sdk: %.2f%n", (double) jdbcMedian / sdkMedian);
+      System.out.printf("median: sdk %.1f ms (%,.0f rows/s)   jdbc %.1f ms (%,.0f rows/s)   ratio jdbc/sdk: %.2f%n",
+          sdkMedian / 1e6, tasks / (sdkMedian / 1e9), jdbcMedian / 1e6, tasks / (jdbcMedian / 1e9),
+          (double) jdbcMedian / sdkMedian);
+      return String.format("| %,d | %.1f ms (%,.0f rows/s) | %.1f ms (%,.0f rows/s) | %.2f |", tasks,
+          sdkMedian / 1e6, tasks / (sdkMedian / 1e9), jdbcMedian / 1e6, tasks / (jdbcMedian / 1e9),
+          (double) jdbcMedian / sdkMedian);
     }
   }
 
