@@ -52,6 +52,10 @@ public final class AwsqlDriver extends org.apache.calcite.jdbc.Driver {
     // Calling a static method runs the static initialiser above.
   }
 
+  public AwsqlDriver() {
+    super(AwsqlPrepare::new);
+  }
+
   @Override
   protected String getConnectStringPrefix() {
     return PREFIX;

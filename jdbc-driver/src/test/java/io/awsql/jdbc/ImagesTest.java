@@ -66,6 +66,14 @@ class ImagesTest {
   }
 
   @Test
+  void aSmallLimitAsksForTheApisSmallestPage() throws SQLException {
+    List<Map<String, Object>> two = LocalEndpoint.query(east, "SELECT imageId FROM " + TABLE
+        + " WHERE state = 'available' LIMIT 2");
+    assertEquals(2, two.size());
+    assertEquals("5", onlyCall().parameter("MaxResults"), "DescribeImages takes 5 to 1000");
+  }
+
+  @Test
   void ownerAndImageColumnsWidenTheScopeToWhatTheyName() throws SQLException {
     assertEquals(2, query("ownerId = '" + AMAZON + "'").size());
     LoggedRequest byOwner = onlyCall();

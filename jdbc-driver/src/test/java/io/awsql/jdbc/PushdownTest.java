@@ -228,6 +228,70 @@ class PushdownTest {
   }
 
   @Test
+  void limitAsksForNoMoreRowsThanItNeeds() throws SQLException {
+    try (Connection c = local.connect(LocalEndpoint.GENERATED_REGION)) {
+      List<Map<String, Object>> all = LocalEndpoint.query(c, "SELECT amiId FROM " + TABLE);
+      local.aws.requestLog().clear();
+      List<Map<String, Object>> five = LocalEndpoint.query(c, "SELECT amiId FROM " + TABLE + " LIMIT 5");
+      assertEquals(all.subList(0, 5), five, "the API's order, first five");
+      assertEquals(List.of("5"), local.describes().stream().map(r -> r.parameter("MaxResults")).toList());
+
+      local.aws.requestLog().clear();
+      assertEquals(all.subList(0, 200), LocalEndpoint.query(c, "SELECT amiId FROM " + TABLE + " LIMIT 200"));
+      assertEquals(1, local.describes().size(), "200 rows are one full page: no page ahead");
+
+      local.aws.requestLog().clear();
+      assertEquals(all.subList(10, 310),
+          LocalEndpoint.query(c, "SELECT amiId FROM " + TABLE + " LIMIT 300 OFFSET 10"));
+      assertEquals(List.of("200", "200"), local.describes().stream().map(r -> r.parameter("MaxResults")).toList(),
+          "310 rows needed: two pages of the largest size");
+    }
+  }
+
+  @Test
+  void limitWithEveryPredicatePushedStillAnswersRight() throws SQLException {
+    List<Map<String, Object>> rows = query("SELECT amiId, bucket FROM " + TABLE
+        + " WHERE storeTaskState = 'Completed' LIMIT 2");
+    List<Map<String, Object>> completed = query("SELECT amiId, bucket FROM " + TABLE
+        + " WHERE storeTaskState = 'Completed'");
+    assertTrue(completed.size() > 2, "the demo data needs more than 2 completed tasks");
+    assertEquals(2, rows.size());
+    assertTrue(completed.containsAll(rows));
+    local.aws.requestLog().clear();
+    query("SELECT amiId, bucket FROM " + TABLE + " WHERE storeTaskState = 'Completed' LIMIT 2");
+    assertFalse(local.describes().isEmpty());
+    local.describes().forEach(r -> assertEquals("2", r.parameter("MaxResults"), r.toString()));
+    String plan = query("EXPLAIN PLAN FOR SELECT amiId FROM " + TABLE + " WHERE storeTaskState = 'Completed' LIMIT 2")
+        .get(0).values().iterator().next().toString();
+    assertTrue(plan.contains("ROWS_NEEDED(2"), plan);
+  }
+
+  @Test
+  void limitOverALocalPredicateKeepsFullPages() throws SQLException {
+    try (Connection c = local.connect(LocalEndpoint.GENERATED_REGION)) {
+      List<Map<String, Object>> expected = LocalEndpoint.query(c,
+          "SELECT amiId FROM " + TABLE + " WHERE progressPercentage < 50").subList(0, 3);
+      local.aws.requestLog().clear();
+      assertEquals(expected, LocalEndpoint.query(c,
+          "SELECT amiId FROM " + TABLE + " WHERE progressPercentage < 50 LIMIT 3"));
+      local.describes().forEach(r -> assertEquals("200", r.parameter("MaxResults"),
+          "Calcite filters these rows, so 3 matching rows may need many API rows"));
+    }
+  }
+
+  @Test
+  void limitAcrossRegionsAsksTheNextRegionOnlyWhenShort() throws SQLException {
+    List<Map<String, Object>> one = query("SELECT region, amiId FROM " + TABLE + " LIMIT 1");
+    assertEquals(1, one.size());
+    assertEquals(1, local.describes().size(), "one row needed, the first region has it: " + local.describes());
+    local.aws.requestLog().clear();
+    int all = query("SELECT amiId FROM " + TABLE).size();
+    local.aws.requestLog().clear();
+    assertEquals(all, query("SELECT region, amiId FROM " + TABLE + " LIMIT " + (all + 5)).size());
+    assertEquals(3, local.describes().size(), "every region asked once, one after another");
+  }
+
+  @Test
   void fullScanPagesThroughEveryTaskOnce() throws SQLException {
     try (Connection c = local.connect(LocalEndpoint.GENERATED_REGION)) {
       List<Map<String, Object>> rows = LocalEndpoint.query(c, "SELECT amiId FROM " + TABLE);

@@ -35,6 +35,9 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
   private boolean completed;
   private StopWhen stop = StopWhen.NEVER;
   private java.util.function.Consumer<Thread> abortCallOf = thread -> { };
+  private long rowBudget = Long.MAX_VALUE;
+  private long rowsArrived;
+  private long rowsRead;
 
   /** @param sources one lazy page iterator per call; creating one must not fetch yet */
   PagedRows(List<Source<T>> sources, Function<T, Object[]> toRow, ExecutorService executor) {
@@ -92,6 +95,21 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
     return this;
   }
 
+  /**
+   * The reader will take at most {@code rows} rows (a LIMIT over a scan whose every predicate the API
+   * evaluates): once that many have arrived no further page is asked for, and once that many have been read
+   * the rows end. 0 means no bound.
+   */
+  PagedRows<T> rowBudget(long rows) {
+    this.rowBudget = rows > 0 ? rows : Long.MAX_VALUE;
+    return this;
+  }
+
+  /** Whether the reader may want rows beyond those already arrived. */
+  private boolean wantsMore() {
+    return rowsArrived < rowBudget;
+  }
+
   /** How often a waiting reader looks at the cancel flag: cancel takes effect within this. */
   private static final long POLL_MILLIS = 100;
 
@@ -102,14 +120,25 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
 
   @Override
   public boolean moveNext() {
+    if (rowsRead >= rowBudget) {
+      // The LIMIT above has all it can use (linq4j's take asks once more before it stops).
+      close();
+      return false;
+    }
     while (true) {
       if (current != null && position < current.items.size()) {
         row = toRow.apply(current.items.get(position++));
-        if (!demandSignalled && position * 2 >= current.items.size()) {
+        rowsRead++;
+        if (!demandSignalled && position * 2 >= current.items.size() && wantsMore()) {
           demandSignalled = true;
           current.worker.demand.release();
         }
         return true;
+      }
+      if (current != null && !demandSignalled) {
+        // Past a row budget the next page was not fetched ahead; the reader wants it after all.
+        demandSignalled = true;
+        current.worker.demand.release();
       }
       if (finished == workers.size()) {
         if (!completed) {
@@ -140,8 +169,9 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
       }
       current = next;
       position = 0;
+      rowsArrived += current.items.size();
       demandSignalled = current.items.isEmpty();
-      if (demandSignalled) {
+      if (demandSignalled) { // nothing to read here: the reader wants the call's next page or its end
         current.worker.demand.release();
       }
     }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param pages how one call's pages are fetched
  * @param idsOverrideFilters the API ignores filters when ids are given (as EC2 does), so with ids no
  *     filter is sent and filter predicates are evaluated locally
+ * @param minPageSize the smallest page size the API accepts (asked for when a LIMIT needs fewer rows)
  * @param maxPageSize the largest page size the API accepts, or 0 when the API takes none
  * @param pageSizeWithIds whether a page size may be sent together with ids
  * @param create how INSERT creates the resource, or null for a read-only table
@@ -25,6 +26,7 @@ public record ResourceDefinition<T>(
     List<ResourceColumn<T>> columns,
     PageSource<T> pages,
     boolean idsOverrideFilters,
+    int minPageSize,
     int maxPageSize,
     boolean pageSizeWithIds,
     CreateDefinition create) {

@@ -124,8 +124,11 @@ public final class ResourceTable<T> extends AbstractTable
             return missing.absorb(call, e) ? null : e;
           }));
         }
-        return new PagedRows<>(sources, item -> row(item, fields), executor, missing::check,
-            limits().maxConcurrentCalls()).stopWhen(stopWhen(root), clients::abortCallOf);
+        // With a row budget the calls run one after another, so a region is asked only if the ones
+        // before it fell short.
+        int concurrent = plan.rowBudget() > 0 ? 1 : limits().maxConcurrentCalls();
+        return new PagedRows<>(sources, item -> row(item, fields), executor, missing::check, concurrent)
+            .rowBudget(plan.rowBudget()).stopWhen(stopWhen(root), clients::abortCallOf);
       }
     };
   }
@@ -254,6 +257,7 @@ public final class ResourceTable<T> extends AbstractTable
     // Calcite hands over the WHERE clause as one AND; each conjunct is pushed or left on its own.
     List<RexNode> conjuncts = new ArrayList<>();
     filters.forEach(f -> conjuncts.addAll(RelOptUtil.conjunctions(f)));
+    long rowsNeeded = RowsNeeded.take(conjuncts);
     Map<Integer, Set<String>> pushed = new HashMap<>();
     Map<Integer, List<RexNode>> predicatesByColumn = new HashMap<>();
     for (RexNode filter : conjuncts) {
@@ -312,6 +316,8 @@ public final class ResourceTable<T> extends AbstractTable
     }
     filters.clear();
     filters.addAll(conjuncts);
+    // A LIMIT bounds what the API must return only when the API evaluates the whole WHERE clause.
+    long rowBudget = conjuncts.isEmpty() ? rowsNeeded : 0;
 
     boolean contradiction = pushed.entrySet().stream().anyMatch(e -> exact.contains(e.getKey()) && e.getValue().isEmpty())
         || apiFilters.values().stream().anyMatch(List::isEmpty);
@@ -319,6 +325,9 @@ public final class ResourceTable<T> extends AbstractTable
     if (!contradiction) {
       Integer pageSize = definition.maxPageSize() > 0 && (ids == null || definition.pageSizeWithIds())
           ? definition.maxPageSize() : null;
+      if (pageSize != null && rowBudget > 0) {
+        pageSize = (int) Math.max(definition.minPageSize(), Math.min(pageSize, rowBudget));
+      }
       for (String region : regions) {
         for (Map<String, String> parameters : combinations(parameterValues)) {
           if (ids == null) {
@@ -339,7 +348,7 @@ public final class ResourceTable<T> extends AbstractTable
           + " (connection property maxCallsPerQuery). Narrow the IN lists or regions. Nothing was sent.", "54000",
           null, null, null);
     }
-    return new ScanPlan(calls, idsParameter, !pushed.containsKey(0), regions.size());
+    return new ScanPlan(calls, idsParameter, !pushed.containsKey(0), regions.size(), rowBudget);
   }
 
   /**
@@ -468,7 +477,9 @@ public final class ResourceTable<T> extends AbstractTable
   private record Located<T>(ApiCall call, T item) {}
 
   /** The calls one scan makes; whether its regions are the connection's rather than the query's. */
-  record ScanPlan(List<ApiCall> calls, String idsParameter, boolean regionsDefaulted, int regionCount) {}
+  /** @param rowBudget the rows a LIMIT can use, when the calls return only rows that match; 0: all */
+  record ScanPlan(List<ApiCall> calls, String idsParameter, boolean regionsDefaulted, int regionCount,
+      long rowBudget) {}
 
   /**
    * A named resource (a data store, an image set) lives in one region. When a query leaves the regions

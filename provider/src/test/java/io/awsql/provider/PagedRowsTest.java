@@ -116,6 +116,40 @@ class PagedRowsTest {
   }
 
   @Test
+  void aRowBudgetStopsPrefetchAndEndsTheRows() throws InterruptedException {
+    CountingPages source = new CountingPages(0, 10, 10);
+    List<PagedRows.Source<Integer>> list = List.of(new PagedRows.Source<>(source, f -> (RuntimeException) f));
+    try (PagedRows<Integer> rows = new PagedRows<>(list, i -> new Object[] {i}, executor, () -> { }, 1).rowBudget(10)) {
+      for (int i = 0; i < 10; i++) {
+        assertTrue(rows.moveNext());
+        assertEquals(i, rows.current()[0]);
+      }
+      assertFalse(rows.moveNext(), "10 rows needed, 10 read: the end");
+      awaitQuiet();
+      assertEquals(1, source.fetched.get(), "10 rows needed, a page of 10 arrived: no page ahead");
+    }
+  }
+
+  @Test
+  void aRowBudgetBeyondTheFirstCallMovesToTheNextCallOneAtATime() throws InterruptedException {
+    CountingPages first = new CountingPages(0, 1, 3);
+    CountingPages second = new CountingPages(100, 5, 10);
+    CountingPages third = new CountingPages(200, 5, 10);
+    List<PagedRows.Source<Integer>> list = new ArrayList<>();
+    List.of(first, second, third).forEach(s -> list.add(new PagedRows.Source<>(s, f -> (RuntimeException) f)));
+    List<Object> read = new ArrayList<>();
+    try (PagedRows<Integer> rows = new PagedRows<>(list, i -> new Object[] {i}, executor, () -> { }, 1).rowBudget(8)) {
+      while (rows.moveNext()) {
+        read.add(rows.current()[0]);
+      }
+      awaitQuiet();
+    }
+    assertEquals(List.of(0, 1, 2, 100, 101, 102, 103, 104), read);
+    assertEquals(1, second.fetched.get(), "5 more rows needed, its first page has 10");
+    assertEquals(0, third.fetched.get(), "8 rows needed, the first two calls had them");
+  }
+
+  @Test
   void closingEarlyFetchesNothingMore() throws InterruptedException {
     CountingPages source = new CountingPages(0, 100, 200);
     PagedRows<Integer> rows = rows(List.of(source));

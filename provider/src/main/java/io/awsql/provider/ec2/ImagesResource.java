@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.ec2.model.Image;
  */
 public final class ImagesResource {
   /** DescribeImages' MaxResults range is 5..1000. */
+  static final int MIN_RESULTS = 5;
   static final int MAX_RESULTS = 1000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -91,6 +92,7 @@ public final class ImagesResource {
               ImagesResource::blockDevicesJson)),
       ImagesResource::pages,
       false, // DescribeImages applies filters together with ImageIds
+      MIN_RESULTS,
       MAX_RESULTS,
       false,
       null);

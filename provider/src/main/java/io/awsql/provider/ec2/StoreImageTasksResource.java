@@ -58,6 +58,7 @@ public final class StoreImageTasksResource {
               task -> null)),
       StoreImageTasksResource::pages,
       true, // "When you specify the ImageIds parameter, any filters that you specify are ignored."
+      1,
       MAX_RESULTS,
       false, // MaxResults with ImageIds is InvalidParameterCombination
       StoreImageTaskCreate.DEFINITION);

@@ -57,6 +57,7 @@ public final class ImageSetVersionsResource {
               ImageSetProperties::isPrimary)),
       ImageSetVersionsResource::pages,
       false,
+      1,
       MAX_RESULTS,
       true,
       null);
