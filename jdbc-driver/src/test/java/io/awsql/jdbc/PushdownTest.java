@@ -248,6 +248,18 @@ class PushdownTest {
     }
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(Clients.class)
+  void limitIsPushedTheSameThroughServe(Clients client) throws Exception {
+    try (Clients.Opened opened = new Clients.Opened()) {
+      Connection c = client.connect(opened, local.aws.endpoint().toString(), io.awsql.localaws.AccessKey.DEMO,
+          LocalEndpoint.GENERATED_REGION);
+      local.aws.requestLog().clear();
+      assertEquals(7, LocalEndpoint.query(c, "SELECT amiId FROM " + TABLE + " LIMIT 7").size());
+      assertEquals(List.of("7"), local.describes().stream().map(r -> r.parameter("MaxResults")).toList());
+    }
+  }
+
   @Test
   void limitWithEveryPredicatePushedStillAnswersRight() throws SQLException {
     List<Map<String, Object>> rows = query("SELECT amiId, bucket FROM " + TABLE
