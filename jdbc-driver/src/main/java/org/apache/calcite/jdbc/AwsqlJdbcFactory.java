@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.TimeZone;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -88,14 +90,47 @@ public class AwsqlJdbcFactory extends CalciteFactory {
       return (AwsqlMeta) meta;
     }
 
+    /**
+     * Queries this connection has planned, by SQL text: a report or a tool that runs the same text again
+     * through a new Statement skips parsing, validation, planning and code generation, as a reused
+     * PreparedStatement does. Only queries (not INSERTs or DDL) are kept; the schema never changes
+     * under a connection, and every execution still gets its own DataContext and calls AWS afresh.
+     */
+    private final Map<String, CalcitePrepare.CalciteSignature<?>> plannedQueries =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, CalcitePrepare.CalciteSignature<?>> eldest) {
+            return size() > PLANNED_QUERIES_KEPT;
+          }
+        };
+    private static final int PLANNED_QUERIES_KEPT = 100;
+
     @Override
+    @SuppressWarnings("unchecked")
     <T> CalcitePrepare.CalciteSignature<T> parseQuery(CalcitePrepare.Query<T> query,
         CalcitePrepare.Context prepareContext, long maxRowCount) {
+      String key = query.sql == null ? null
+          : maxRowCount + "\u0000" + prepareContext.getDefaultSchemaPath() + "\u0000" + query.sql;
+      if (key != null) {
+        synchronized (plannedQueries) {
+          CalcitePrepare.CalciteSignature<?> planned = plannedQueries.get(key);
+          if (planned != null) {
+            return (CalcitePrepare.CalciteSignature<T>) planned;
+          }
+        }
+      }
+      CalcitePrepare.CalciteSignature<T> signature;
       // Calcite turns IN lists of 20 or more values into a join, which no table can push down; keep them as
       // IN, so that amiId IN (45 ids) becomes 3 calls of ImageIds.
       try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
-        return super.parseQuery(query, prepareContext, maxRowCount);
+        signature = super.parseQuery(query, prepareContext, maxRowCount);
       }
+      if (key != null && signature.statementType == Meta.StatementType.SELECT) {
+        synchronized (plannedQueries) {
+          plannedQueries.put(key, signature);
+        }
+      }
+      return signature;
     }
 
     @Override
