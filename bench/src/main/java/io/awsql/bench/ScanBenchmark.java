@@ -1,8 +1,13 @@
 package io.awsql.bench;
 
 import io.awsql.localaws.AccessKey;
-import io.awsql.localaws.LocalAws;
-import io.awsql.localaws.SeedGenerator;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,7 +24,7 @@ import software.amazon.awssdk.services.ec2.model.StoreImageTaskResult;
 
 /**
  * Full scans of generated store tasks at each given size: awsql through JDBC against a hand-written AWS SDK
- * paginator loop, on the same local-aws endpoint, rounds interleaved. Prints per-round times, medians, rows
+ * paginator loop, on the same local-aws endpoint (its own process), rounds interleaved. Prints per-round times, medians, rows
  * per second and the JDBC/SDK ratio (1.00 = no overhead), then one summary row per size.
  */
 public final class ScanBenchmark {
@@ -43,15 +48,51 @@ public final class ScanBenchmark {
     summary.forEach(System.out::println);
   }
 
-  /** Times one size on a fresh endpoint and returns its summary line (a Markdown table row). */
+  /**
+   * Times one size on a fresh local-aws in its own JVM (as a real endpoint is: its XML writing does not
+   * compete with the client's JIT and heap), and returns its summary line (a Markdown table row).
+   */
   private static String scan(int tasks, int rounds) throws Exception {
-    try (LocalAws aws = LocalAws.builder().seed(SeedGenerator.storeImageTasks(REGION, tasks, 1)).start();
-        Ec2Client ec2 = Ec2Client.builder().endpointOverride(aws.endpoint()).region(Region.of(REGION))
+    Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx1g", "-cp", System.getProperty("java.class.path"), "io.awsql.localaws.LocalAwsMain",
+        "--port", "0", "--generate-tasks", String.valueOf(tasks), "--generate-region", REGION)
+        .redirectErrorStream(true).start();
+    try {
+      URI endpoint = endpointOf(server);
+      return scan(endpoint, tasks, rounds);
+    } finally {
+      server.destroy();
+      server.waitFor();
+    }
+  }
+
+  /** The endpoint local-aws prints first ("local-aws is serving on http://127.0.0.1:PORT ..."). */
+  private static URI endpointOf(Process server) throws Exception {
+    BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+    String line = out.readLine();
+    Matcher m = line == null ? null : Pattern.compile("(http://\\S+)").matcher(line);
+    if (m == null || !m.find()) {
+      throw new IllegalStateException("local-aws did not start: " + line);
+    }
+    Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+    drain.setDaemon(true);
+    drain.start();
+    return URI.create(m.group(1));
+  }
+
+  private static String scan(URI endpoint, int tasks, int rounds) throws Exception {
+    try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(endpoint).region(Region.of(REGION))
             .credentialsProvider(StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(AccessKey.DEMO.accessKeyId(), AccessKey.DEMO.secretAccessKey())))
             .httpClient(ApacheHttpClient.create()).build();
-        Connection jdbc = DriverManager.getConnection("jdbc:awsql:endpoint=" + aws.endpoint() + ";region=" + REGION
+        Connection jdbc = DriverManager.getConnection("jdbc:awsql:endpoint=" + endpoint + ";region=" + REGION
             + ";accessKeyId=" + AccessKey.DEMO.accessKeyId() + ";secretAccessKey=" + AccessKey.DEMO.secretAccessKey())) {
+      // The generated tasks plus the demo data's in that region: count them once, with the SDK.
+      int expected = sdkScan(ec2);
+      if (expected < tasks) {
+        throw new IllegalStateException("local-aws holds " + expected + " tasks, expected at least " + tasks);
+      }
+      tasks = expected;
       // Both contenders warm up on about 20,000 rows, whatever the size: one round of 1,000 rows leaves the
       // JIT cold and measures it rather than the code.
       int warmUps = Math.max(1, 20_000 / tasks);
