@@ -81,17 +81,29 @@ class PlannedQueriesTest {
   void statementsWithTheSameTextRunAtOnce() throws Exception {
     String sql = "SELECT amiId, storeTaskState FROM " + TABLE + " WHERE storeTaskState = 'Completed'";
     List<Map<String, Object>> expected = LocalEndpoint.query(connection, sql);
+    // Statements are created on one thread: Calcite's connection numbers new statements without a lock.
+    List<Statement> statements = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      statements.add(connection.createStatement());
+    }
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<List<Map<String, Object>>>> runs = new ArrayList<>();
-      for (int i = 0; i < 16; i++) {
-        runs.add(pool.submit(() -> LocalEndpoint.query(connection, sql)));
+      for (Statement statement : statements) {
+        runs.add(pool.submit(() -> {
+          try (ResultSet rs = statement.executeQuery(sql)) {
+            return LocalEndpoint.rows(rs);
+          }
+        }));
       }
       for (Future<List<Map<String, Object>>> run : runs) {
         assertEquals(expected, run.get());
       }
     } finally {
       pool.shutdownNow();
+      for (Statement statement : statements) {
+        statement.close();
+      }
     }
   }
 }
