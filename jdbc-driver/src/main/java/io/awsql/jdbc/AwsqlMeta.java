@@ -45,6 +45,16 @@ public final class AwsqlMeta extends CalciteMetaImpl {
     return aws.writes();
   }
 
+  /**
+   * Calcite numbers a connection's statements with an unguarded counter and registers them in a plain map, so
+   * two threads creating statements on one connection could get the same number (one statement would then
+   * run the other's query). Creating a statement is quick; doing it one at a time costs nothing.
+   */
+  @Override
+  public synchronized StatementHandle createStatement(ConnectionHandle ch) {
+    return super.createStatement(ch);
+  }
+
   @Override
   public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame,
       PrepareCallback callback) throws NoSuchStatementException {

@@ -78,10 +78,27 @@ class PlannedQueriesTest {
   }
 
   @Test
+  void statementsCreatedAndRunFromManyThreadsAtOnce() throws Exception {
+    String sql = "SELECT amiId, bucket FROM " + TABLE + " WHERE bucket = 'acme-ami-archive'";
+    List<Map<String, Object>> expected = LocalEndpoint.query(connection, sql);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<List<Map<String, Object>>>> runs = new ArrayList<>();
+      for (int i = 0; i < 64; i++) {
+        runs.add(pool.submit(() -> LocalEndpoint.query(connection, sql)));
+      }
+      for (Future<List<Map<String, Object>>> run : runs) {
+        assertEquals(expected, run.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void statementsWithTheSameTextRunAtOnce() throws Exception {
     String sql = "SELECT amiId, storeTaskState FROM " + TABLE + " WHERE storeTaskState = 'Completed'";
     List<Map<String, Object>> expected = LocalEndpoint.query(connection, sql);
-    // Statements are created on one thread: Calcite's connection numbers new statements without a lock.
     List<Statement> statements = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
       statements.add(connection.createStatement());
