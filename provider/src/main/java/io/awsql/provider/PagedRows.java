@@ -135,11 +135,6 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
         }
         return true;
       }
-      if (current != null && !demandSignalled) {
-        // Past a row budget the next page was not fetched ahead; the reader wants it after all.
-        demandSignalled = true;
-        current.worker.demand.release();
-      }
       if (finished == workers.size()) {
         if (!completed) {
           completed = true;
