@@ -1,16 +1,11 @@
 package io.awsql.bench;
 
-import io.awsql.localaws.AccessKey;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
@@ -29,8 +24,7 @@ public final class FirstQueryBenchmark {
     String region = "us-east-1";
     int rows = 0;
     if (mode.equals("jdbc")) {
-      try (Connection c = DriverManager.getConnection("jdbc:awsql:endpoint=" + endpoint + ";region=" + region
-              + ";accessKeyId=" + AccessKey.DEMO.accessKeyId() + ";secretAccessKey=" + AccessKey.DEMO.secretAccessKey());
+      try (Connection c = DriverManager.getConnection(DemoKeyClients.jdbcUrl(endpoint, region));
           Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT amiId, storeTaskState, progressPercentage FROM aws.ec2.store_image_tasks")) {
         while (rs.next()) {
@@ -38,10 +32,7 @@ public final class FirstQueryBenchmark {
         }
       }
     } else {
-      try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(endpoint).region(Region.of(region))
-          .credentialsProvider(StaticCredentialsProvider.create(
-              AwsBasicCredentials.create(AccessKey.DEMO.accessKeyId(), AccessKey.DEMO.secretAccessKey())))
-          .httpClient(ApacheHttpClient.create()).build()) {
+      try (Ec2Client ec2 = DemoKeyClients.ec2(endpoint, region)) {
         for (var task : ec2.describeStoreImageTasksPaginator(b -> b.maxResults(200)).storeImageTaskResults()) {
           rows += task.amiId().length() > 0 ? 1 : 0;
         }

@@ -1,6 +1,5 @@
 package io.awsql.bench;
 
-import io.awsql.localaws.AccessKey;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -15,17 +14,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.StoreImageTaskResult;
 
 /**
  * Full scans of generated store tasks at each given size: awsql through JDBC against a hand-written AWS SDK
- * paginator loop, on the same local-aws endpoint (its own process), rounds interleaved. Prints per-round times, medians, rows
- * per second and the JDBC/SDK ratio (1.00 = no overhead), then one summary row per size.
+ * paginator loop, on the same local-aws endpoint (its own process), rounds interleaved. Prints per-round
+ * times, medians, rows per second and the JDBC/SDK ratio (1.00 = no overhead), then one summary row per size.
  */
 public final class ScanBenchmark {
   private static final String REGION = "us-east-1";
@@ -81,12 +76,8 @@ public final class ScanBenchmark {
   }
 
   private static String scan(URI endpoint, int tasks, int rounds) throws Exception {
-    try (Ec2Client ec2 = Ec2Client.builder().endpointOverride(endpoint).region(Region.of(REGION))
-            .credentialsProvider(StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(AccessKey.DEMO.accessKeyId(), AccessKey.DEMO.secretAccessKey())))
-            .httpClient(ApacheHttpClient.create()).build();
-        Connection jdbc = DriverManager.getConnection("jdbc:awsql:endpoint=" + endpoint + ";region=" + REGION
-            + ";accessKeyId=" + AccessKey.DEMO.accessKeyId() + ";secretAccessKey=" + AccessKey.DEMO.secretAccessKey())) {
+    try (Ec2Client ec2 = DemoKeyClients.ec2(endpoint, REGION);
+        Connection jdbc = DriverManager.getConnection(DemoKeyClients.jdbcUrl(endpoint, REGION))) {
       // The generated tasks plus the demo data's in that region: count them once, with the SDK.
       int expected = sdkScan(ec2);
       if (expected < tasks) {

@@ -1,6 +1,5 @@
 package io.awsql.bench;
 
-import io.awsql.localaws.AccessKey;
 import io.awsql.localaws.Fault;
 import io.awsql.localaws.FaultRule;
 import io.awsql.localaws.LocalAws;
@@ -52,15 +51,14 @@ public final class SoakBenchmark {
         aws.faults().add(FaultRule.atRate("*", fault, 0.04));
       }
       aws.faults().add(new FaultRule("*", Fault.LATENCY, 0.1, 0, -1, Duration.ofMillis(300)));
-      String url = "jdbc:awsql:endpoint=" + aws.endpoint() + ";accessKeyId=" + AccessKey.DEMO.accessKeyId()
-          + ";secretAccessKey=" + AccessKey.DEMO.secretAccessKey() + ";region=";
       long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
       ExecutorService pool = Executors.newFixedThreadPool(threads);
       List<Future<?>> scanners = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         scanners.add(pool.submit(() -> {
           while (System.nanoTime() < end) {
-            try (Connection c = DriverManager.getConnection(url + REGION); Statement s = c.createStatement();
+            try (Connection c = DriverManager.getConnection(DemoKeyClients.jdbcUrl(aws.endpoint(), REGION));
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT amiId FROM aws.ec2.store_image_tasks")) {
               int rows = 0;
               while (rs.next()) {
@@ -79,7 +77,8 @@ public final class SoakBenchmark {
           return null;
         }));
       }
-      try (Connection c = DriverManager.getConnection(url + "us-east-1"); Statement s = c.createStatement()) {
+      try (Connection c = DriverManager.getConnection(DemoKeyClients.jdbcUrl(aws.endpoint(), "us-east-1"));
+          Statement s = c.createStatement()) {
         for (int i = 0; System.nanoTime() < end; i++) {
           String ami = AMIS[i % AMIS.length];
           long before = tasksOf(aws, ami);

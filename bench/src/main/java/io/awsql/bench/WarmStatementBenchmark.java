@@ -1,6 +1,5 @@
 package io.awsql.bench;
 
-import io.awsql.localaws.AccessKey;
 import io.awsql.localaws.LocalAws;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,10 +9,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
@@ -31,12 +26,8 @@ public final class WarmStatementBenchmark {
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 300;
     try (LocalAws aws = LocalAws.builder().demoData().start();
-        Ec2Client ec2 = Ec2Client.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(AccessKey.DEMO.accessKeyId(), AccessKey.DEMO.secretAccessKey())))
-            .httpClient(ApacheHttpClient.create()).build();
-        Connection jdbc = DriverManager.getConnection("jdbc:awsql:endpoint=" + aws.endpoint() + ";region=us-east-1"
-            + ";accessKeyId=" + AccessKey.DEMO.accessKeyId() + ";secretAccessKey=" + AccessKey.DEMO.secretAccessKey());
+        Ec2Client ec2 = DemoKeyClients.ec2(aws.endpoint(), "us-east-1");
+        Connection jdbc = DriverManager.getConnection(DemoKeyClients.jdbcUrl(aws.endpoint(), "us-east-1"));
         PreparedStatement prepared = jdbc.prepareStatement(SQL)) {
       List<Long> sdk = new ArrayList<>();
       List<Long> statement = new ArrayList<>();
