@@ -55,6 +55,24 @@ class PlannedQueriesTest {
     assertEquals(1, local.describes().size(), "and asks AWS again");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(Clients.class)
+  void runAgainThroughServeOrInProcessTheAnswerIsCurrent(Clients client) throws Exception {
+    String sql = "SELECT amiId FROM " + TABLE + " WHERE bucket = 'acme-dr-backups'";
+    try (Clients.Opened opened = new Clients.Opened()) {
+      Connection c = client.connect(opened, local.aws.endpoint().toString(), io.awsql.localaws.AccessKey.DEMO,
+          "us-east-1", "--allow-writes");
+      int before = LocalEndpoint.query(c, sql).size();
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("INSERT INTO " + TABLE + " (region, amiId, bucket)"
+            + " VALUES ('us-east-1', 'ami-0a1b2c3d4e5f60006', 'acme-dr-backups')");
+      }
+      local.aws.requestLog().clear();
+      assertEquals(before + 1, LocalEndpoint.query(c, sql).size());
+      assertEquals(1, local.describes().size());
+    }
+  }
+
   @Test
   void theSameTextIsParsedAndPlannedOnce() throws SQLException {
     java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
