@@ -14,10 +14,11 @@ import org.apache.calcite.linq4j.Enumerator;
 
 /**
  * Streams the rows of several listing calls (regions, id batches) as one enumerator. Every call runs on
- * its own worker, all in parallel; each worker fetches its first page at once and each further page only
- * once the reader is halfway through the previous one. So memory holds about two pages per call however
- * many rows there are, a full scan overlaps fetching with reading, and a reader that stops early
- * ({@code LIMIT}) causes no further requests.
+ * its own worker, all in parallel; each worker fetches its first page at once and its second once the
+ * reader is halfway through the first, so a reader that stops early ({@code LIMIT}) causes no further
+ * requests. A reader that goes on into the second page is scanning: the worker then keeps two pages ahead
+ * of it. So memory holds at most about three pages per call however many rows there are, and a full scan
+ * runs as fast as AWS answers.
  */
 final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
   private final LinkedBlockingQueue<Chunk> arrivals = new LinkedBlockingQueue<>();
@@ -110,6 +111,9 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
     return rowsArrived < rowBudget;
   }
 
+  /** How many pages a call being scanned is fetched ahead of the page being read. */
+  private static final int PAGES_AHEAD = 2;
+
   /** How often a waiting reader looks at the cancel flag: cancel takes effect within this. */
   private static final long POLL_MILLIS = 100;
 
@@ -165,9 +169,18 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
       current = next;
       position = 0;
       rowsArrived += current.items.size();
-      demandSignalled = current.items.isEmpty();
-      if (demandSignalled) { // nothing to read here: the reader wants the call's next page or its end
-        current.worker.demand.release();
+      Worker worker = current.worker;
+      worker.pagesTaken++;
+      // A reader past a call's first page with no row budget is scanning it all: from then on the fetcher
+      // is kept PAGES_AHEAD pages ahead, so it never waits for the reader to wake up and ask (that hand-off,
+      // once a page, costs more than reading the page's rows). Until then, and under a budget, the next page
+      // is asked for halfway through this one, so a reader that stops early costs no request it did not need.
+      boolean scanning = worker.pagesTaken > 1 && rowBudget == Long.MAX_VALUE;
+      demandSignalled = current.items.isEmpty() || scanning;
+      if (current.items.isEmpty()) { // nothing to read here: the reader wants the call's next page or its end
+        worker.demand.release();
+      } else if (scanning) {
+        worker.demand.release(worker.pagesTaken == 2 ? PAGES_AHEAD : 1);
       }
     }
   }
@@ -221,6 +234,8 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
   private final class Worker {
     final Source<T> source;
     final Semaphore demand = new Semaphore(1); // the first page is wanted at once
+    /** Pages of this call the reader has started on (read by the reader's thread only). */
+    int pagesTaken;
     volatile Future<?> future;
     /** The thread fetching, while it runs. */
     volatile Thread thread;

@@ -80,7 +80,7 @@ class PagedRowsTest {
     while (source.fetched.get() < pages && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
-    assertEquals(pages, source.fetched.get(), "half read: the next page is prefetched");
+    assertEquals(pages, source.fetched.get(), "pages prefetched");
   }
 
   @Test
@@ -97,7 +97,7 @@ class PagedRowsTest {
   }
 
   @Test
-  void theNextPageIsFetchedOnlyFromHalfwayThroughThePreviousOne() throws InterruptedException {
+  void theSecondPageIsFetchedFromHalfwayThroughTheFirstThenTwoPagesAhead() throws InterruptedException {
     CountingPages source = new CountingPages(0, 10, 10);
     try (PagedRows<Integer> rows = rows(List.of(source))) {
       for (int i = 0; i < 4; i++) {
@@ -111,7 +111,17 @@ class PagedRowsTest {
         assertTrue(rows.moveNext());
       }
       awaitQuiet();
-      assertEquals(2, source.fetched.get(), "into page 2 but before its half: still two pages");
+      assertEquals(2, source.fetched.get(), "the whole first page read: still two pages");
+      assertTrue(rows.moveNext()); // the first row of page 2: the reader is scanning
+      awaitFetched(source, 4);
+      awaitQuiet();
+      assertEquals(4, source.fetched.get(), "reading page 2: pages 3 and 4 fetched, no more");
+      for (int i = 0; i < 10; i++) {
+        assertTrue(rows.moveNext());
+      }
+      awaitFetched(source, 5);
+      awaitQuiet();
+      assertEquals(5, source.fetched.get(), "reading page 3: two pages ahead, no more");
     }
   }
 
