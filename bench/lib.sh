@@ -1,7 +1,12 @@
 # Shared by the bench scripts, which source it from the repository root.
 
-# Builds the bench module and what it needs, and prints its classpath (written under bench/target/).
+# Builds the bench module and what it needs, and prints its classpath (written under bench/target/);
+# bench/run builds once and hands the classpath on in BENCH_CLASSPATH.
 bench_classpath() {
+  if [ -n "${BENCH_CLASSPATH:-}" ]; then
+    echo "$BENCH_CLASSPATH"
+    return
+  fi
   mvn -q -B -ntp -DskipTests install -pl bench -am >&2
   local cp_file="$PWD/bench/target/classpath.txt"
   mvn -q -B -ntp -pl bench dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
