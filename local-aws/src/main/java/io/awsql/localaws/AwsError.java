@@ -4,7 +4,7 @@ package io.awsql.localaws;
  * An error AWS would answer with: its wire code, message and HTTP status, rendered by each protocol in
  * its own error shape.
  */
-public final class AwsError extends RuntimeException {
+public class AwsError extends RuntimeException {
   private final String code;
   private final int httpStatus;
 

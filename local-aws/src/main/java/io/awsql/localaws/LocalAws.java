@@ -6,6 +6,8 @@ import io.awsql.localaws.ec2.Ec2QueryHandler;
 import io.awsql.localaws.ec2.StoreImageTasks;
 import io.awsql.localaws.medicalimaging.ImageSetVersions;
 import io.awsql.localaws.medicalimaging.RestJsonHandler;
+import io.awsql.localaws.sts.SecurityTokenService;
+import io.awsql.localaws.sts.StsQueryHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,8 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An embeddable local AWS endpoint: one HTTP server on the loopback interface that answers the AWS APIs
- * awsql maps (EC2's Query protocol, HealthImaging's REST-JSON), byte-compatible with what AWS sends, so the real AWS SDKs and CLI can be pointed at it.
- * State is in memory and per region (taken from each request's SigV4 scope).
+ * awsql maps (EC2's Query protocol, HealthImaging's REST-JSON) and STS (GetCallerIdentity, AssumeRole),
+ * byte-compatible with what AWS sends, so the real AWS SDKs and CLI can be pointed at it. State is in memory
+ * and per account and region: the region is taken from each request's SigV4 scope, the account from its
+ * credentials ({@link Accounts#BASE} for access keys, the role's account for credentials from AssumeRole).
  *
  * <pre>{@code
  * try (LocalAws aws = LocalAws.builder().demoData().start()) {
@@ -57,19 +61,23 @@ public final class LocalAws implements AutoCloseable {
   private final StoreImageTasks storeImageTasks;
   private final ImageSetVersions imageSetVersions;
   private final io.awsql.localaws.ec2.Images images = new io.awsql.localaws.ec2.Images();
+  private final SessionCredentials sessions;
 
   private LocalAws(Builder b) throws IOException {
     this.clock = b.clock;
     this.faults = new FaultInjector(b.faultSeed);
-    this.verifier = new SigV4Verifier(b.accessKeys);
+    this.sessions = new SessionCredentials(b.credentialsClock);
+    this.verifier = new SigV4Verifier(b.accessKeys, Clock.systemUTC(), sessions);
     this.storeImageTasks = new StoreImageTasks(clock);
     this.imageSetVersions = new ImageSetVersions(clock);
-    for (Seed seed : b.seeds) {
-      load(seed);
+    for (Map.Entry<String, Seed> seed : b.seeds) {
+      load(seed.getKey(), seed.getValue());
     }
     List<io.awsql.localaws.ec2.Ec2Action> ec2 = new ArrayList<>(storeImageTasks.actions());
     ec2.addAll(images.actions());
-    this.handlers = List.of(new Ec2QueryHandler(ec2), new RestJsonHandler(imageSetVersions.routes()));
+    // STS first: it shares EC2's path and is told apart by its signing name or API version.
+    this.handlers = List.of(new StsQueryHandler(new SecurityTokenService(sessions).actions()),
+        new Ec2QueryHandler(ec2), new RestJsonHandler(imageSetVersions.routes()));
     this.server = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 128);
     AtomicInteger threadNumber = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(b.threads, r -> {
@@ -115,11 +123,35 @@ public final class LocalAws implements AutoCloseable {
     return storeImageTasks;
   }
 
-  /** Adds a seed's resources (relative times are taken from this endpoint's clock now). */
+  /** The temporary credentials AssumeRole has issued (they expire by this endpoint's clock). */
+  public SessionCredentials sessionCredentials() {
+    return sessions;
+  }
+
+  /**
+   * Adds a seed's resources to the base account, and its {@code accounts} to theirs (relative times are
+   * taken from this endpoint's clock now).
+   */
   public void load(Seed seed) {
-    seed.regions().forEach(storeImageTasks::load);
-    seed.regions().forEach((region, regionSeed) -> images.load(region, regionSeed, clock.instant()));
-    seed.regions().forEach(imageSetVersions::load);
+    load(Accounts.BASE, seed);
+  }
+
+  /** Adds a seed's {@code regions} to {@code account}, and its {@code accounts} to theirs. */
+  public void load(String account, Seed seed) {
+    if (!Accounts.isAccountId(account)) {
+      throw new IllegalArgumentException("'" + account + "' is not an AWS account id (12 digits)");
+    }
+    loadRegions(account, seed.regions());
+    seed.accounts().forEach((other, accountSeed) -> loadRegions(other, accountSeed.regions()));
+  }
+
+  private void loadRegions(String account, Map<String, Seed.RegionSeed> regions) {
+    Instant now = clock.instant();
+    regions.forEach((region, regionSeed) -> {
+      storeImageTasks.load(account, region, regionSeed);
+      images.load(account, region, regionSeed, now);
+      imageSetVersions.load(account, region, regionSeed);
+    });
   }
 
   @Override
@@ -179,8 +211,10 @@ public final class LocalAws implements AutoCloseable {
   /** 413 in the shape of the service the request was for. */
   private AwsResponse tooLarge(HttpExchange exchange) {
     URI uri = exchange.getRequestURI();
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
     AwsRequest headersOnly = new AwsRequest(UUID.randomUUID().toString(), exchange.getRequestMethod(),
-        uri.getRawPath(), uri.getRawQuery(), Map.of(), new byte[0]);
+        uri.getRawPath(), uri.getRawQuery(), headers, new byte[0]);
     AwsError error = new AwsError(413, "RequestEntityTooLarge", "The request body is larger than "
         + MAX_REQUEST_BYTES + " bytes.");
     ServiceHandler handler = handlers.stream().filter(h -> h.accepts(headersOnly)).findFirst().orElse(handlers.get(0));
@@ -211,7 +245,11 @@ public final class LocalAws implements AutoCloseable {
         // A bad %-escape, a list index out of range...: the caller's mistake, said in the service's terms.
         throw handler.malformedRequest("The request cannot be read: " + describe(unreadable) + ".");
       }
-      caller = verifier.verify(request, handler.signingName());
+      try {
+        caller = verifier.verify(request, handler.signingName());
+      } catch (CredentialError refused) {
+        throw handler.credentialError(refused);
+      }
       response = handleWithFaults(handler, call, caller);
     } catch (AwsError error) {
       response = handler.render(error, request);
@@ -269,6 +307,7 @@ public final class LocalAws implements AutoCloseable {
       Map<String, List<String>> parameters, AwsResponse response) {
     requestLog.add(new LoggedRequest(request.requestId(), receivedAt, service, action,
         caller == null ? null : caller.region(), caller == null ? null : caller.accessKeyId(),
+        caller == null ? null : caller.account(),
         Collections.unmodifiableMap(new LinkedHashMap<>(parameters)), response.status(), response.errorCode()));
   }
 
@@ -277,9 +316,10 @@ public final class LocalAws implements AutoCloseable {
     private InetAddress bindAddress = InetAddress.getLoopbackAddress();
     private int port;
     private Clock clock = Clock.systemUTC();
+    private Clock credentialsClock = Clock.systemUTC();
     private long faultSeed = 1;
     private int threads = 16;
-    private final List<Seed> seeds = new ArrayList<>();
+    private final List<Map.Entry<String, Seed>> seeds = new ArrayList<>();
     private final Map<String, AccessKey> accessKeys = new HashMap<>();
 
     private Builder() {
@@ -306,6 +346,16 @@ public final class LocalAws implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The clock temporary credentials are issued and expire by: the wall clock by default, since clients
+     * (the SDKs' credential caches) compare their expiry with theirs; a {@link MutableClock} lets tests expire
+     * them. The simulated {@link #clock} may be months away from the wall clock.
+     */
+    public Builder credentialsClock(Clock clock) {
+      this.credentialsClock = clock;
+      return this;
+    }
+
     public Builder faultSeed(long seed) {
       this.faultSeed = seed;
       return this;
@@ -316,14 +366,25 @@ public final class LocalAws implements AutoCloseable {
       return this;
     }
 
-    /** Adds the built-in demo data (several regions, buckets, AMIs and tasks in every state). */
+    /**
+     * Adds the built-in demo data: the base account's (several regions, buckets, AMIs and tasks in every
+     * state, HealthImaging image sets) and {@link Accounts#SECOND_DEMO}'s own.
+     */
     public Builder demoData() {
-      seeds.add(Seed.demo());
-      return this;
+      return seed(Seed.demo());
     }
 
+    /** Adds a seed to the base account (and its {@code accounts} to theirs). */
     public Builder seed(Seed seed) {
-      seeds.add(seed);
+      return seed(Accounts.BASE, seed);
+    }
+
+    /** Adds a seed's {@code regions} to {@code account} (12 digits), and its {@code accounts} to theirs. */
+    public Builder seed(String account, Seed seed) {
+      if (!Accounts.isAccountId(account)) {
+        throw new IllegalArgumentException("'" + account + "' is not an AWS account id (12 digits)");
+      }
+      seeds.add(Map.entry(account, seed));
       return this;
     }
 

@@ -64,6 +64,10 @@ public final class LocalAwsMain {
     System.out.println("  export AWS_ACCESS_KEY_ID=" + AccessKey.DEMO.accessKeyId());
     System.out.println("  export AWS_SECRET_ACCESS_KEY=" + AccessKey.DEMO.secretAccessKey());
     System.out.println("  aws ec2 describe-store-image-tasks --region us-east-1 --endpoint-url " + aws.endpoint());
+    System.out.println("  aws sts assume-role --role-arn arn:aws:iam::" + Accounts.SECOND_DEMO + ":role/Inventory "
+        + "--role-session-name demo --region us-east-1 --endpoint-url " + aws.endpoint());
+    System.out.println("  (then AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from its Credentials "
+        + "act as account " + Accounts.SECOND_DEMO + ")");
     System.out.println("  (HealthImaging with the AWS CLI: see docs/local-aws.md for its runtime- host prefix)");
     stopped.await();
   }
@@ -83,13 +87,26 @@ public final class LocalAwsMain {
         Serves a local, wire-compatible AWS endpoint on 127.0.0.1 with demo data, until stopped:
           EC2 (Query protocol)         DescribeStoreImageTasks, CreateStoreImageTask, DescribeImages
           HealthImaging (REST-JSON)    ListImageSetVersions
+          STS (Query protocol)         GetCallerIdentity, AssumeRole
 
         Options:
           --port N                 port to listen on (default %d; 0 picks a free one)
           --seed FILE              load this JSON seed instead of the demo data
-          --generate-tasks N       also generate N store tasks (for paging and benchmarks)
+          --generate-tasks N       also generate N store tasks in account %s (for paging and benchmarks)
           --generate-region NAME   region for generated tasks (default us-east-1)
           -h, --help               show this help
+
+        Accounts: state is kept per account and region.
+          %s   every access key's account (GetCallerIdentity: %s)
+          %s   a second demo account with its own store tasks, AMIs and image sets
+          %s   refuses every AssumeRole (AccessDenied); any other 12-digit account starts empty
+        Reach another account with STS AssumeRole (any role name), then use the returned credentials:
+          aws sts get-caller-identity --region us-east-1 --endpoint-url http://127.0.0.1:%d
+          aws sts assume-role --role-arn arn:aws:iam::%s:role/Inventory --role-session-name demo \\
+              --region us-east-1 --endpoint-url http://127.0.0.1:%d
+          AWS_ACCESS_KEY_ID=<AccessKeyId> AWS_SECRET_ACCESS_KEY=<SecretAccessKey> AWS_SESSION_TOKEN=<SessionToken> \\
+              aws ec2 describe-store-image-tasks --region us-east-1 --endpoint-url http://127.0.0.1:%d
+        Temporary credentials may call every action until they expire by the endpoint's clock (STS: ExpiredToken).
 
         Credentials: any SigV4-signed request is accepted (within 15 minutes of the real time); the
         signatures of the demo keys below are verified:
@@ -97,7 +114,9 @@ public final class LocalAwsMain {
           read-only (Describe/List) %s / %s
           no access                 %s / %s
         Request bodies over %d bytes are refused (413).
-        """.formatted(DEFAULT_PORT, AccessKey.DEMO.accessKeyId(), AccessKey.DEMO.secretAccessKey(),
+        """.formatted(DEFAULT_PORT, Accounts.BASE, Accounts.BASE, Accounts.BASE_USER_ARN, Accounts.SECOND_DEMO,
+        Accounts.DENIES_ASSUME_ROLE, DEFAULT_PORT, Accounts.SECOND_DEMO, DEFAULT_PORT, DEFAULT_PORT,
+        AccessKey.DEMO.accessKeyId(), AccessKey.DEMO.secretAccessKey(),
         AccessKey.READ_ONLY.accessKeyId(), AccessKey.READ_ONLY.secretAccessKey(), AccessKey.NO_ACCESS.accessKeyId(),
         AccessKey.NO_ACCESS.secretAccessKey(), LocalAws.MAX_REQUEST_BYTES));
   }

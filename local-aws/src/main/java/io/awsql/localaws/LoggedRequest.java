@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One request as the endpoint understood it: the service and action, the caller's key and region, the
- * decoded parameters exactly as sent (EC2's flattened {@code Filter.1.Value.2} names, REST path and query
- * members by name), and what was answered.
+ * One request as the endpoint understood it: the service and action, the caller's key, region and the
+ * account it acted as ({@link Accounts#BASE} for access keys, the role's account for credentials from
+ * AssumeRole; null when the caller is unknown, as for an unsigned request), the decoded parameters exactly
+ * as sent (EC2's flattened {@code Filter.1.Value.2} names, REST path and query members by name), and what
+ * was answered.
  */
 public record LoggedRequest(
     String requestId,
@@ -16,9 +18,16 @@ public record LoggedRequest(
     String action,
     String region,
     String accessKeyId,
+    String account,
     Map<String, List<String>> parameters,
     int httpStatus,
     String errorCode) {
+
+  /** An entry from before accounts: the account is unknown. */
+  public LoggedRequest(String requestId, Instant receivedAt, String service, String action, String region,
+      String accessKeyId, Map<String, List<String>> parameters, int httpStatus, String errorCode) {
+    this(requestId, receivedAt, service, action, region, accessKeyId, null, parameters, httpStatus, errorCode);
+  }
 
   /** The single value of a parameter, or null when it was not sent. */
   public String parameter(String name) {

@@ -56,6 +56,11 @@ public final class RequestLog {
     return matching(e -> action.equals(e.action()));
   }
 
+  /** The requests that acted as one account (for example {@link Accounts#SECOND_DEMO}), in arrival order. */
+  public List<LoggedRequest> forAccount(String account) {
+    return matching(e -> account.equals(e.account()));
+  }
+
   public synchronized List<LoggedRequest> matching(Predicate<LoggedRequest> predicate) {
     return entries.stream().filter(predicate).toList();
   }
@@ -83,7 +88,8 @@ public final class RequestLog {
   @Override
   public synchronized String toString() {
     List<String> lines = new ArrayList<>();
-    entries.forEach(e -> lines.add(e.action() + " " + e.region() + " " + e.httpStatus() + " " + e.parameters()));
+    entries.forEach(e -> lines.add(e.action() + " " + e.account() + " " + e.region() + " " + e.httpStatus() + " "
+        + e.parameters()));
     return String.join("\n", lines);
   }
 }

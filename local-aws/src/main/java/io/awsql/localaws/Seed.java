@@ -14,20 +14,43 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The resources an endpoint starts with, region by region. Read from JSON (see {@code docs/local-aws.md}
- * for the format); times may be relative ({@code startedSecondsAgo}) so a seed stays inside AWS's 31-day
- * listing window whenever it is loaded.
+ * The resources an endpoint starts with, region by region: {@code regions} for the account the seed is
+ * loaded into (the base account unless said otherwise), and optionally {@code accounts}, other accounts by
+ * id with regions of their own. Read from JSON (see {@code docs/local-aws.md} for the format); times may be
+ * relative ({@code startedSecondsAgo}) so a seed stays inside AWS's 31-day listing window whenever it is
+ * loaded.
  */
-public record Seed(Map<String, RegionSeed> regions) {
+public record Seed(Map<String, RegionSeed> regions, Map<String, AccountSeed> accounts) {
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
 
   public Seed {
     regions = regions == null ? Map.of() : new LinkedHashMap<>(regions);
+    accounts = accounts == null ? Map.of() : new LinkedHashMap<>(accounts);
+    for (String account : accounts.keySet()) {
+      if (!Accounts.isAccountId(account)) {
+        throw new IllegalArgumentException("the account '" + account + "' is not an AWS account id (12 digits)");
+      }
+    }
   }
 
-  /** The built-in demo data. */
+  /** A seed of one account's regions. */
+  public Seed(Map<String, RegionSeed> regions) {
+    this(regions, Map.of());
+  }
+
+  /** What one more account holds, region by region. */
+  public record AccountSeed(Map<String, RegionSeed> regions) {
+    public AccountSeed {
+      regions = regions == null ? Map.of() : new LinkedHashMap<>(regions);
+    }
+  }
+
+  /**
+   * The built-in demo data: the base account's regions, and {@link Accounts#SECOND_DEMO}'s in
+   * {@code accounts}.
+   */
   public static Seed demo() {
     try (InputStream in = Seed.class.getResourceAsStream("demo-seed.json")) {
       return JSON.readValue(in, Seed.class);

@@ -37,6 +37,14 @@ public interface ServiceHandler {
   /** The error this service answers for a request it cannot read (a bad %-escape, a number out of range). */
   AwsError malformedRequest(String message);
 
+  /**
+   * The error this service answers for refused credentials: the verifier words it as EC2 does
+   * ({@code AuthFailure}, {@code RequestExpired}); other services say it their own way.
+   */
+  default AwsError credentialError(CredentialError error) {
+    return error;
+  }
+
   /** A parsed call: the action name and its decoded parameters as sent. */
   record Call(AwsRequest request, String action, Map<String, List<String>> parameters) {
     public String parameter(String name) {

@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  * Checks AWS Signature Version 4 as AWS does, for any client: the {@code Authorization} header or a
  * presigned query string; the credential scope; the time of signing against the real clock (15 minutes
  * either way, or a presigned URL's expiry); and, for keys the endpoint knows, the signature, computed by
- * {@link SigV4} from the very headers the client signed. Unknown keys are accepted unchecked (any caller
- * may use local-aws), with their scope and form still checked.
+ * {@link SigV4} from the very headers the client signed. Temporary credentials STS issued are verified with
+ * their own secret, must carry their session token and must not have expired; the caller then acts as the
+ * assumed role's account. Unknown keys are accepted unchecked (any caller may use local-aws), in the base
+ * account, with their scope and form still checked.
  */
 public final class SigV4Verifier {
   private static final Pattern CREDENTIAL = Pattern.compile("([^/,\\s]+)/(\\d{8})/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request");
@@ -32,6 +34,7 @@ public final class SigV4Verifier {
 
   private final Map<String, AccessKey> knownKeys;
   private final Clock wallClock;
+  private final SessionCredentials sessions;
 
   public SigV4Verifier(Map<String, AccessKey> knownKeys) {
     this(knownKeys, Clock.systemUTC());
@@ -39,22 +42,55 @@ public final class SigV4Verifier {
 
   /** @param wallClock real time, for the skew check (not the simulated clock store tasks advance by) */
   public SigV4Verifier(Map<String, AccessKey> knownKeys, Clock wallClock) {
+    this(knownKeys, wallClock, new SessionCredentials(wallClock));
+  }
+
+  /**
+   * @param wallClock real time, for the skew check
+   * @param sessions the temporary credentials STS issued (they expire by their own, simulated, clock)
+   */
+  public SigV4Verifier(Map<String, AccessKey> knownKeys, Clock wallClock, SessionCredentials sessions) {
     this.knownKeys = Map.copyOf(new HashMap<>(knownKeys));
     this.wallClock = wallClock;
+    this.sessions = sessions;
+  }
+
+  /**
+   * The service a request is signed for, from its {@code Authorization} header or presigned query string;
+   * null when it is not signed or the scope cannot be read. For routing requests that share a path.
+   */
+  public static String scopeService(AwsRequest request) {
+    String authorization = request.header("Authorization");
+    String credential = null;
+    if (authorization != null) {
+      Matcher m = AUTHORIZATION.matcher(authorization.trim());
+      credential = m.matches() ? m.group(1) : null;
+    } else {
+      try {
+        credential = queryParameters(request).get("X-Amz-Credential");
+      } catch (AwsError e) {
+        return null;
+      }
+    }
+    Matcher scope = credential == null ? null : CREDENTIAL.matcher(credential);
+    return scope != null && scope.matches() ? scope.group(4) : null;
   }
 
   /**
    * Returns the caller of a correctly signed request.
    *
-   * @throws AwsError {@code AuthFailure} (401) when the signature is missing, malformed, scoped to another
-   *     service, or does not match; {@code RequestExpired} (400) when it was made too long ago or ahead
+   * @throws CredentialError {@code AuthFailure} (401) when the signature is missing, malformed, scoped to
+   *     another service, or does not match, or a session token is missing or wrong; {@code RequestExpired}
+   *     (400) when it was made too long ago or ahead, or its temporary credentials have expired (EC2's words:
+   *     each service says it its own way, {@link ServiceHandler#credentialError})
    */
   public Caller verify(AwsRequest request, String expectedService) {
     String authorization = request.header("Authorization");
     Map<String, String> query = queryParameters(request);
     boolean presigned = (authorization == null || authorization.isBlank()) && query.containsKey("X-Amz-Signature");
     if (!presigned && (authorization == null || authorization.isBlank())) {
-      throw authFailure("The request must be signed with AWS Signature Version 4: no Authorization header was sent.");
+      throw new CredentialError(CredentialError.Kind.UNSIGNED, 401, "AuthFailure",
+          "The request must be signed with AWS Signature Version 4: no Authorization header was sent.");
     }
     String credential;
     String signedHeaderList;
@@ -94,7 +130,8 @@ public final class SigV4Verifier {
     String region = scope.group(3);
     String service = scope.group(4);
     if (!service.equals(expectedService)) {
-      throw authFailure("Credential should be scoped to correct service: '" + expectedService + "'.");
+      throw new CredentialError(CredentialError.Kind.WRONG_SERVICE, 401, "AuthFailure",
+          "Credential should be scoped to correct service: '" + expectedService + "'.");
     }
     List<String> signedHeaders = Arrays.asList(signedHeaderList.split(";"));
     if (!signedHeaders.contains("host")) {
@@ -114,7 +151,24 @@ public final class SigV4Verifier {
     }
     checkTime(signedAt, presigned ? query.get("X-Amz-Expires") : null);
     AccessKey known = knownKeys.get(accessKeyId);
-    if (known != null) {
+    SessionCredentials.Session session = known == null ? sessions.find(accessKeyId) : null;
+    String token = presigned ? query.get("X-Amz-Security-Token") : request.header("X-Amz-Security-Token");
+    String secret = known == null ? null : known.secretAccessKey();
+    if (session != null) {
+      if (!SessionCredentials.tokenMatches(session, token)) {
+        throw new CredentialError(CredentialError.Kind.INVALID_TOKEN, 401, "AuthFailure",
+            "AWS was not able to validate the provided access credentials");
+      }
+      if (sessions.expired(session)) {
+        throw new CredentialError(CredentialError.Kind.EXPIRED_TOKEN, 400, "RequestExpired", "Request has expired.");
+      }
+      secret = session.secretAccessKey();
+    } else if (known == null && SessionCredentials.looksIssuedHere(token)) {
+      // A session token of this endpoint's form whose key it never issued (a restart forgets them all).
+      throw new CredentialError(CredentialError.Kind.INVALID_TOKEN, 401, "AuthFailure",
+          "AWS was not able to validate the provided access credentials");
+    }
+    if (secret != null) {
       String expected;
       try {
         String payloadHash = payloadHash(request, presigned, query);
@@ -122,16 +176,18 @@ public final class SigV4Verifier {
             presigned ? "X-Amz-Signature" : null);
         String stringToSign = SigV4.stringToSign(amzDate, date + "/" + region + "/" + service + "/aws4_request",
             canonical);
-        expected = SigV4.signature(known.secretAccessKey(), date, region, service, stringToSign);
+        expected = SigV4.signature(secret, date, region, service, stringToSign);
       } catch (IllegalArgumentException e) {
         throw authFailure("The request cannot be verified: " + e.getMessage() + " (a signed header is missing, or "
             + "a %-escape is malformed).");
       }
       if (!expected.equals(signature)) {
-        throw new AwsError(401, "AuthFailure", "AWS was not able to validate the provided access credentials.");
+        throw new CredentialError(CredentialError.Kind.SIGNATURE_MISMATCH, 401, "AuthFailure",
+            "AWS was not able to validate the provided access credentials.");
       }
     }
-    return new Caller(accessKeyId, region, service, known);
+    return session != null ? new Caller(accessKeyId, region, service, null, session.account(), session)
+        : new Caller(accessKeyId, region, service, known);
   }
 
   /** The hash the client signed for the body: the one it declared, if it did, else the body's. */
@@ -153,12 +209,13 @@ public final class SigV4Verifier {
         throw authFailure("X-Amz-Expires must be from 1 to 604800 seconds.");
       }
       if (now.isAfter(signedAt.plusSeconds(seconds)) || signedAt.isAfter(now.plus(ALLOWED_SKEW))) {
-        throw new AwsError(400, "RequestExpired", "Request has expired.");
+        throw new CredentialError(CredentialError.Kind.REQUEST_EXPIRED, 400, "RequestExpired", "Request has expired.");
       }
       return;
     }
     if (Duration.between(signedAt, now).abs().compareTo(ALLOWED_SKEW) > 0) {
-      throw new AwsError(400, "RequestExpired", "Request has expired: it was signed at " + signedAt + " and the time "
+      throw new CredentialError(CredentialError.Kind.REQUEST_EXPIRED, 400, "RequestExpired",
+          "Request has expired: it was signed at " + signedAt + " and the time "
           + "is now " + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "; signatures are valid for 15 "
           + "minutes either way (check the clock).");
     }
@@ -181,7 +238,7 @@ public final class SigV4Verifier {
     return parameters;
   }
 
-  private static AwsError authFailure(String message) {
-    return new AwsError(401, "AuthFailure", message);
+  private static CredentialError authFailure(String message) {
+    return new CredentialError(CredentialError.Kind.MALFORMED, 401, "AuthFailure", message);
   }
 }

@@ -106,4 +106,73 @@ class BotocoreSignaturesTest {
           aws.requestLog().toString());
     }
   }
+
+  /**
+   * docs/local-aws.md's accounts walk-through with the AWS CLI where it is installed: who am I, AssumeRole into
+   * the second demo account, then EC2 with the returned credentials (their session token included) shows that
+   * account's store tasks only.
+   */
+  @Test
+  void theAwsCliAssumesARoleIntoTheSecondAccount() throws Exception {
+    assumeTrue(awsCli(), "no aws command on this machine");
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    Map<String, String> demo = Map.of("AWS_ACCESS_KEY_ID", AccessKey.DEMO.accessKeyId(),
+        "AWS_SECRET_ACCESS_KEY", AccessKey.DEMO.secretAccessKey());
+    try (LocalAws aws = LocalAws.builder().demoData().start()) {
+      com.fasterxml.jackson.databind.JsonNode me = json.readTree(aws(aws, demo, "sts", "get-caller-identity"));
+      assertEquals("arn:aws:iam::123456789012:user/local-aws-demo", me.path("Arn").asText());
+      assertEquals(Accounts.BASE, me.path("Account").asText());
+
+      com.fasterxml.jackson.databind.JsonNode assumed = json.readTree(aws(aws, demo, "sts", "assume-role",
+          "--role-arn", "arn:aws:iam::210987654321:role/Inventory", "--role-session-name", "demo"));
+      assertEquals("arn:aws:sts::210987654321:assumed-role/Inventory/demo",
+          assumed.path("AssumedRoleUser").path("Arn").asText());
+      com.fasterxml.jackson.databind.JsonNode credentials = assumed.path("Credentials");
+      Map<String, String> session = Map.of("AWS_ACCESS_KEY_ID", credentials.path("AccessKeyId").asText(),
+          "AWS_SECRET_ACCESS_KEY", credentials.path("SecretAccessKey").asText(),
+          "AWS_SESSION_TOKEN", credentials.path("SessionToken").asText());
+
+      assertEquals(Accounts.SECOND_DEMO, json.readTree(aws(aws, session, "sts", "get-caller-identity"))
+          .path("Account").asText());
+      com.fasterxml.jackson.databind.JsonNode tasks = json.readTree(aws(aws, session, "ec2",
+          "describe-store-image-tasks")).path("StoreImageTaskResults");
+      List<String> amis = new java.util.ArrayList<>();
+      tasks.forEach(t -> amis.add(t.path("AmiId").asText()));
+      assertEquals(List.of("ami-0e2f3a4b5c6d70001", "ami-0e2f3a4b5c6d70002", "ami-0e2f3a4b5c6d70003",
+          "ami-0e2f3a4b5c6d70004"), amis, "account 210987654321's tasks in us-east-1, none of the base account's");
+
+      assertEquals(List.of(Accounts.BASE, Accounts.BASE, Accounts.SECOND_DEMO, Accounts.SECOND_DEMO),
+          aws.requestLog().all().stream().map(LoggedRequest::account).toList(), aws.requestLog().toString());
+      assertEquals(aws.requestLog().size(), aws.requestLog().matching(LoggedRequest::succeeded).size(),
+          aws.requestLog().toString());
+      assertEquals(List.of("sts"), aws.requestLog().forAction("AssumeRole").stream().map(LoggedRequest::service).toList());
+    }
+  }
+
+  private static boolean awsCli() {
+    try {
+      return new ProcessBuilder("aws", "--version").redirectErrorStream(true).start().waitFor() == 0;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+
+  /** Runs {@code aws <arguments>} in us-east-1 against the endpoint with only these credentials; its JSON output. */
+  private static String aws(LocalAws aws, Map<String, String> credentials, String... arguments)
+      throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of("aws"));
+    command.addAll(List.of(arguments));
+    command.addAll(List.of("--region", "us-east-1", "--endpoint-url", aws.endpoint().toString(), "--output", "json"));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+    pb.environment().put("AWS_CONFIG_FILE", "/dev/null");
+    pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+    pb.environment().putAll(credentials);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(true, p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command));
+    assertEquals(0, p.exitValue(), String.join(" ", arguments) + ":\n" + output + errors);
+    return output;
+  }
 }

@@ -10,6 +10,9 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /** Real AWS SDK clients pointed at a local endpoint, with no retries unless asked, so faults are seen. */
 final class Clients {
@@ -46,6 +49,37 @@ final class Clients {
         .credentialsProvider(credentials)
         .httpClient(ApacheHttpClient.create())
         .overrideConfiguration(o -> o.retryStrategy(retries))
+        .build();
+  }
+
+  /** The temporary credentials AssumeRole answered, as an SDK client takes them. */
+  static StaticCredentialsProvider credentials(Credentials session) {
+    return StaticCredentialsProvider.create(AwsSessionCredentials.create(session.accessKeyId(),
+        session.secretAccessKey(), session.sessionToken()));
+  }
+
+  static StsClient sts(LocalAws aws, AccessKey key) {
+    return sts(aws, credentials(key));
+  }
+
+  static StsClient sts(LocalAws aws, AwsCredentialsProvider credentials) {
+    return StsClient.builder()
+        .endpointOverride(aws.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(credentials)
+        .httpClient(ApacheHttpClient.create())
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build();
+  }
+
+  static MedicalImagingClient medicalImaging(LocalAws aws, String region, AwsCredentialsProvider credentials) {
+    return MedicalImagingClient.builder()
+        .endpointOverride(aws.endpoint())
+        .region(Region.of(region))
+        .credentialsProvider(credentials)
+        .httpClient(ApacheHttpClient.create())
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+            .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
         .build();
   }
 }

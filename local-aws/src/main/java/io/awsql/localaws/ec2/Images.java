@@ -1,5 +1,7 @@
 package io.awsql.localaws.ec2;
 
+import io.awsql.localaws.AccountRegion;
+import io.awsql.localaws.Accounts;
 import io.awsql.localaws.AwsError;
 import io.awsql.localaws.AwsResponse;
 import io.awsql.localaws.Caller;
@@ -19,16 +21,16 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * EC2's AMIs in every region, served by DescribeImages as the API reference describes it: the images of
- * the given ids (InvalidAMIID.NotFound for one that does not exist), else those of the given owners
- * ({@code self}, {@code amazon}, an account id), else every image the caller may launch (its own and public
- * ones); then the filters (wildcards {@code *} and {@code ?} in values, as EC2 takes them); pages of
- * MaxResults (5 to 1000) with a NextToken. Demo images: one owned by the caller for each AMI of the seeded
- * store tasks, and two public Amazon images per region.
+ * EC2's AMIs in every account and region, served by DescribeImages as the API reference describes it: the
+ * images of the given ids (InvalidAMIID.NotFound for one that does not exist or the caller may not see), else
+ * those of the given owners ({@code self}: the caller's account, {@code amazon}, an account id), else every
+ * image the caller may launch (its own account's and public ones); then the filters (wildcards {@code *} and
+ * {@code ?} in values, as EC2 takes them); pages of MaxResults (5 to 1000) with a NextToken. Demo images: one
+ * owned by the seeded account for each AMI of its seed, and two public Amazon images per region, seen by all.
  */
 public final class Images {
-  /** The account every local-aws key belongs to: {@code self}. */
-  public static final String ACCOUNT = "123456789012";
+  /** The base account, as before accounts: use {@link Accounts#BASE}. */
+  public static final String ACCOUNT = Accounts.BASE;
   static final String AMAZON = "137112412989";
   static final String DESCRIBE = "DescribeImages";
   private static final Pattern PARAMETERS = Pattern.compile("ImageId\\.\\d+|Owner\\.\\d+|ExecutableBy\\.\\d+"
@@ -44,16 +46,25 @@ public final class Images {
       boolean isPublic, String rootDeviceType, String virtualizationType, String bootMode, Instant deprecationTime,
       Map<String, String> tags, String snapshotId) {}
 
-  private final Map<String, Map<String, Image>> regions = new ConcurrentHashMap<>();
+  /** Each account's own images, per region. */
+  private final Map<AccountRegion, Map<String, Image>> owned = new ConcurrentHashMap<>();
+  /** Public images, per region: every account sees them. */
+  private final Map<String, Map<String, Image>> publicImages = new ConcurrentHashMap<>();
 
-  /** The AMIs of a region's seed, as images of the caller's account, and two public Amazon images. */
+  /** The AMIs of a region's seed, as images of the base account, and two public Amazon images. */
   public void load(String region, Seed.RegionSeed seed, Instant now) {
-    Map<String, Image> images = regions.computeIfAbsent(region, r -> new ConcurrentHashMap<>());
+    load(Accounts.BASE, region, seed, now);
+  }
+
+  /** The AMIs of a region's seed, as images of {@code account}, and two public Amazon images in the region. */
+  public void load(String account, String region, Seed.RegionSeed seed, Instant now) {
+    Map<String, Image> images = owned.computeIfAbsent(new AccountRegion(account, region), r -> new ConcurrentHashMap<>());
+    Map<String, Image> amazon = publicImages.computeIfAbsent(region, r -> new ConcurrentHashMap<>());
     int n = 0;
     for (Seed.AmiSeed ami : seed.amis()) {
       String arch = ARCHITECTURES[n % 2];
       images.put(ami.id(), new Image(ami.id(), "inventory-service-" + (2024 + n % 3) + "." + (n + 1), "Demo AMI "
-          + (n + 1) + " of " + region, ACCOUNT, null, now.minusSeconds(86_400L * (40 + 7 * n)), "available", arch,
+          + (n + 1) + " of " + region, account, null, now.minusSeconds(86_400L * (40 + 7 * n)), "available", arch,
           n % 3 == 2 ? "windows" : null, n % 3 == 2 ? "Windows" : "Linux/UNIX", false, "ebs", "hvm",
           arch.equals("arm64") ? "uefi" : "legacy-bios", n % 4 == 3 ? now.plusSeconds(86_400L * 90) : null,
           Map.of("team", n % 2 == 0 ? "platform" : "data", "env", "demo"), "snap-0" + String.format("%016x", n + 1)));
@@ -61,7 +72,7 @@ public final class Images {
     }
     for (int i = 0; i < 2; i++) {
       String id = "ami-0" + String.format("%016x", 0xa0a0L + i + region.hashCode() % 4096 * 16L).substring(0, 16);
-      images.put(id, new Image(id, "al2023-ami-2023.6." + (20260101 + i) + "-kernel-6.1-" + ARCHITECTURES[i],
+      amazon.putIfAbsent(id, new Image(id, "al2023-ami-2023.6." + (20260101 + i) + "-kernel-6.1-" + ARCHITECTURES[i],
           "Amazon Linux 2023 AMI", AMAZON, "amazon", now.minusSeconds(86_400L * 20), "available", ARCHITECTURES[i],
           null, "Linux/UNIX", true, "ebs", "hvm", "uefi-preferred", null, Map.of(), "snap-0a" + String.format("%015x", i)));
     }
@@ -90,19 +101,22 @@ public final class Images {
           + " ) for parameter MaxResults is invalid. Expecting a value between 5 and 1000.");
     }
     Ec2Params.authorize(call, caller, dryRun);
-    Map<String, Image> region = regions.getOrDefault(caller.region(), Map.of());
+    // What the caller may see: its own account's images and the public ones.
+    Map<String, Image> region = new LinkedHashMap<>(publicImages.getOrDefault(caller.region(), Map.of()));
+    region.putAll(owned.getOrDefault(AccountRegion.of(caller), Map.of()));
+    String self = caller.account();
     List<Image> candidates = new ArrayList<>();
     if (!ids.isEmpty()) {
-      List<String> missing = ids.stream().filter(id -> !visible(region.get(id))).toList();
+      List<String> missing = ids.stream().filter(id -> !visible(region.get(id), self)).toList();
       if (!missing.isEmpty()) {
         throw new AwsError(400, "InvalidAMIID.NotFound", "The image id '" + missing + "' does not exist");
       }
       ids.stream().distinct().map(region::get).forEach(candidates::add);
     } else {
-      region.values().stream().filter(this::visible).forEach(candidates::add);
+      region.values().stream().filter(i -> visible(i, self)).forEach(candidates::add);
     }
     Predicate<Image> ownedAsAsked = image -> owners.isEmpty() || owners.stream().anyMatch(o -> switch (o) {
-      case "self" -> image.ownerId().equals(ACCOUNT);
+      case "self" -> image.ownerId().equals(self);
       case "amazon" -> "amazon".equals(image.ownerAlias());
       case "aws-marketplace" -> "aws-marketplace".equals(image.ownerAlias());
       default -> image.ownerId().equals(o);
@@ -161,9 +175,9 @@ public final class Images {
     return AwsResponse.ok(Ec2Xml.CONTENT_TYPE, xml.end().finish());
   }
 
-  /** Images the caller may see: its own, and public ones. */
-  private boolean visible(Image image) {
-    return image != null && (image.ownerId().equals(ACCOUNT) || image.isPublic());
+  /** Images an account may see: its own, and public ones. */
+  private static boolean visible(Image image, String account) {
+    return image != null && (image.ownerId().equals(account) || image.isPublic());
   }
 
   private static boolean matches(Ec2Params.Filter filter, Image image) {

@@ -3,6 +3,8 @@ package io.awsql.localaws.ec2;
 import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.regex.Pattern;
+import io.awsql.localaws.AccountRegion;
+import io.awsql.localaws.Accounts;
 import io.awsql.localaws.QueryLists;
 import io.awsql.localaws.ServiceHandler;
 import io.awsql.localaws.Caller;
@@ -25,9 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * EC2's AMI store tasks in every region, with the documented semantics of DescribeStoreImageTasks and
- * CreateStoreImageTask: newest first, a 31-day window, filters, latest task per AMI for ImageIds, and
- * creation checks against the region's AMIs and buckets.
+ * EC2's AMI store tasks in every account and region, with the documented semantics of
+ * DescribeStoreImageTasks and CreateStoreImageTask: newest first, a 31-day window, filters, latest task per
+ * AMI for ImageIds, and creation checks against the AMIs and buckets of the caller's account in the region.
  */
 public final class StoreImageTasks {
   /** AWS lists only tasks started in the last 31 days. */
@@ -73,15 +75,20 @@ public final class StoreImageTasks {
 
   private final Clock clock;
   private final AtomicLong sequence = new AtomicLong();
-  private final Map<String, Region> regions = new ConcurrentHashMap<>();
+  private final Map<AccountRegion, Region> regions = new ConcurrentHashMap<>();
 
   public StoreImageTasks(Clock clock) {
     this.clock = clock;
   }
 
-  /** Adds one region's seeded AMIs, buckets and tasks; relative times count back from the clock's now. */
+  /** Adds one region's seeded AMIs, buckets and tasks to the base account. */
   public void load(String region, Seed.RegionSeed seed) {
-    Region r = region(region);
+    load(Accounts.BASE, region, seed);
+  }
+
+  /** Adds one region's seeded AMIs, buckets and tasks to an account; relative times count back from now. */
+  public void load(String account, String region, Seed.RegionSeed seed) {
+    Region r = region(new AccountRegion(account, region));
     Instant now = clock.instant();
     seed.buckets().forEach(b -> r.buckets.put(b.name(), b));
     seed.amis().forEach(a -> r.amis.put(a.id(), a));
@@ -98,9 +105,14 @@ public final class StoreImageTasks {
     }
   }
 
-  /** Every task of a region, newest first, including those outside the listing window. */
+  /** Every task of the base account in a region, newest first, including those outside the listing window. */
   public List<StoreImageTask> all(String region) {
-    return List.copyOf(region(region).tasks);
+    return all(Accounts.BASE, region);
+  }
+
+  /** Every task of an account in a region, newest first, including those outside the listing window. */
+  public List<StoreImageTask> all(String account, String region) {
+    return List.copyOf(region(new AccountRegion(account, region)).tasks);
   }
 
   public Instant now() {
@@ -111,7 +123,7 @@ public final class StoreImageTasks {
    * One page of the listing: tasks in the window matching every filter (AND across filters, OR across one
    * filter's values), newest first, resuming strictly after {@code after}.
    */
-  Page list(String region, List<Ec2Params.Filter> filters, int maxResults, PageToken after, int fingerprint) {
+  Page list(AccountRegion region, List<Ec2Params.Filter> filters, int maxResults, PageToken after, int fingerprint) {
     Instant now = clock.instant();
     Instant oldest = now.minus(LISTING_WINDOW);
     Predicate<StoreImageTask> matches = task -> filters.stream()
@@ -136,7 +148,7 @@ public final class StoreImageTasks {
   }
 
   /** The newest task in the window of each AMI asked for; AMIs with none are left out. */
-  List<StoreImageTask> latestFor(String region, Collection<String> amiIds) {
+  List<StoreImageTask> latestFor(AccountRegion region, Collection<String> amiIds) {
     Instant oldest = clock.instant().minus(LISTING_WINDOW);
     Set<String> wanted = new LinkedHashSet<>(amiIds);
     List<StoreImageTask> found = new ArrayList<>();
@@ -155,7 +167,7 @@ public final class StoreImageTasks {
    * Checks that a store of {@code amiId} into {@code bucket} could start now; with {@code start} it also
    * starts it and returns the new task.
    */
-  StoreImageTask create(String region, String amiId, String bucket, Map<String, String> tags, boolean start) {
+  StoreImageTask create(AccountRegion region, String amiId, String bucket, Map<String, String> tags, boolean start) {
     Region r = region(region);
     synchronized (r) {
       Seed.AmiSeed ami = r.amis.get(amiId);
@@ -165,7 +177,7 @@ public final class StoreImageTasks {
       Seed.BucketSeed target = r.buckets.get(bucket);
       if (target == null) {
         throw new AwsError(400, "InvalidParameterValue", "Value (" + bucket + ") for parameter Bucket is invalid. "
-            + "The bucket does not exist in " + region + "; it must be in the Region of the request.");
+            + "The bucket does not exist in " + region.region() + "; it must be in the Region of the request.");
       }
       if (!target.isWritable()) {
         throw new AwsError(403, "UnauthorizedOperation",
@@ -201,8 +213,8 @@ public final class StoreImageTasks {
     return amiId + ".bin";
   }
 
-  private Region region(String name) {
-    return regions.computeIfAbsent(name, n -> new Region());
+  private Region region(AccountRegion where) {
+    return regions.computeIfAbsent(where, n -> new Region());
   }
 
   /** A page of tasks and the token for the next one (null on the last page). */
@@ -245,11 +257,11 @@ public final class StoreImageTasks {
     PageToken next = null;
     if (!imageIds.isEmpty()) {
       // Documented: with ImageIds the filters are ignored; observed: only the latest task per AMI.
-      found = latestFor(caller.region(), imageIds);
+      found = latestFor(AccountRegion.of(caller), imageIds);
     } else {
       int fingerprint = filters.hashCode();
       PageToken after = nextToken == null ? null : PageToken.decode(nextToken, fingerprint);
-      StoreImageTasks.Page page = list(caller.region(), filters,
+      StoreImageTasks.Page page = list(AccountRegion.of(caller), filters,
           maxResults == null ? MAX_RESULTS_MAX : maxResults, after, fingerprint);
       found = page.tasks();
       next = page.next();
@@ -299,7 +311,7 @@ public final class StoreImageTasks {
     Map<String, String> tags = tags(params);
     Ec2Params.authorize(call, caller, false);
     // Existence and state are checked for dry runs too, so a dry run predicts the real outcome.
-    StoreImageTask task = create(caller.region(), imageId, bucket, tags, !dryRun);
+    StoreImageTask task = create(AccountRegion.of(caller), imageId, bucket, tags, !dryRun);
     if (dryRun) {
       throw Ec2Params.dryRunOperation();
     }

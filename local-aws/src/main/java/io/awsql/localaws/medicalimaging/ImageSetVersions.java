@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.awsql.localaws.AccountRegion;
+import io.awsql.localaws.Accounts;
 import io.awsql.localaws.ServiceHandler;
 import io.awsql.localaws.Caller;
 import io.awsql.localaws.AwsResponse;
@@ -20,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** HealthImaging's data stores, image sets and their version histories, per region. */
+/** HealthImaging's data stores, image sets and their version histories, per account and region. */
 public final class ImageSetVersions {
   static final String LIST_VERSIONS = "ListImageSetVersions";
   private static final Pattern PATH =
@@ -61,7 +63,7 @@ public final class ImageSetVersions {
   }
 
   private final Clock clock;
-  private final Map<String, Map<String, Map<String, ImageSet>>> regions = new ConcurrentHashMap<>();
+  private final Map<AccountRegion, Map<String, Map<String, ImageSet>>> regions = new ConcurrentHashMap<>();
 
   public ImageSetVersions(Clock clock) {
     this.clock = clock;
@@ -74,10 +76,17 @@ public final class ImageSetVersions {
   /** An image set: its versions, newest (highest versionId) first. */
   public record ImageSet(String id, boolean conflict, List<Version> versions) {}
 
+  /** Adds one region's seeded data stores to the base account. */
   public void load(String region, Seed.RegionSeed seed) {
+    load(Accounts.BASE, region, seed);
+  }
+
+  /** Adds one region's seeded data stores to an account; relative times count back from the clock's now. */
+  public void load(String account, String region, Seed.RegionSeed seed) {
     Instant now = clock.instant();
     for (Seed.DatastoreSeed datastore : seed.datastores()) {
-      Map<String, ImageSet> imageSets = regions.computeIfAbsent(region, r -> new ConcurrentHashMap<>())
+      Map<String, ImageSet> imageSets = regions.computeIfAbsent(new AccountRegion(account, region),
+              r -> new ConcurrentHashMap<>())
           .computeIfAbsent(datastore.id(), d -> new ConcurrentHashMap<>());
       for (Seed.ImageSetSeed imageSet : datastore.imageSets()) {
         List<Version> versions = new ArrayList<>();
@@ -94,9 +103,9 @@ public final class ImageSetVersions {
     }
   }
 
-  /** The data store's image sets, or null when the region has no such data store. */
-  Map<String, ImageSet> datastore(String region, String datastoreId) {
-    return regions.getOrDefault(region, Map.of()).get(datastoreId);
+  /** The data store's image sets, or null when the account has no such data store in the region. */
+  Map<String, ImageSet> datastore(AccountRegion where, String datastoreId) {
+    return regions.getOrDefault(where, Map.of()).get(datastoreId);
   }
 
   private static Instant ago(Instant now, Long seconds) {
@@ -135,7 +144,7 @@ public final class ImageSetVersions {
       throw new AwsError(403, "AccessDeniedException", "User: " + caller.accessKeyId()
           + " is not authorized to perform: medical-imaging:ListImageSetVersions");
     }
-    Map<String, ImageSet> datastore = datastore(caller.region(), datastoreId);
+    Map<String, ImageSet> datastore = datastore(AccountRegion.of(caller), datastoreId);
     ImageSet imageSet = datastore == null ? null : datastore.get(imageSetId);
     if (datastore == null) {
       throw new AwsError(404, "ResourceNotFoundException", "Datastore " + datastoreId + " does not exist");

@@ -6,6 +6,7 @@ import io.awsql.localaws.AwsError;
 import io.awsql.localaws.AwsRequest;
 import io.awsql.localaws.AwsResponse;
 import io.awsql.localaws.Caller;
+import io.awsql.localaws.CredentialError;
 import io.awsql.localaws.ServiceHandler;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -90,5 +91,17 @@ public final class RestJsonHandler implements ServiceHandler {
   @Override
   public AwsError malformedRequest(String message) {
     return new AwsError(400, "ValidationException", message);
+  }
+
+  /** Session tokens in HealthImaging's words; other refusals as they were (EC2's AuthFailure). */
+  @Override
+  public AwsError credentialError(CredentialError error) {
+    return switch (error.kind()) {
+      case INVALID_TOKEN -> new AwsError(403, "UnrecognizedClientException",
+          "The security token included in the request is invalid.");
+      case EXPIRED_TOKEN -> new AwsError(403, "ExpiredTokenException",
+          "The security token included in the request is expired");
+      default -> error;
+    };
   }
 }
