@@ -3,6 +3,7 @@ package io.awsql.jdbc;
 import io.awsql.provider.AwsQueryException;
 import io.awsql.provider.AwsSchema;
 import io.awsql.provider.InsertResult;
+import io.awsql.provider.ScanWarnings;
 import io.awsql.provider.Writes;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import org.apache.calcite.jdbc.CalciteMetaImpl;
  */
 public final class AwsqlMeta extends CalciteMetaImpl {
   private final Map<Integer, InsertResult> lastInsert = new ConcurrentHashMap<>();
+  /** What the scans of each statement's last execution skipped (skipErrors). */
+  private final Map<Integer, SkippedLocations> lastSkipped = new ConcurrentHashMap<>();
   /** Resources created since the last commit or rollback, with autocommit off. */
   private final List<InsertResult.Created> uncommitted = new ArrayList<>();
   private volatile AwsSchema aws;
@@ -127,22 +130,23 @@ public final class AwsqlMeta extends CalciteMetaImpl {
     }
   }
 
-  /** The keys of what the statement's last execution created: region, then the table's key columns. */
+  /** The keys of what the statement's last execution created: region, account, then the table's key columns. */
   public MetaResultSet generatedKeys(StatementHandle h) {
     List<InsertResult.Created> created = lastInsert.getOrDefault(h.id, InsertResult.NONE).created();
-    List<String> names = new ArrayList<>(List.of("region"));
+    List<String> names = new ArrayList<>(List.of("region", "account"));
     if (!created.isEmpty()) {
       names.addAll(created.get(0).table().create().keyColumns());
     }
     List<ColumnMetaData> columns = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
-      columns.add(MetaImpl.columnMetaData(names.get(i), i, String.class, i > 0));
+      columns.add(MetaImpl.columnMetaData(names.get(i), i, String.class, i > 1));
     }
     List<Object> rows = new ArrayList<>();
     for (InsertResult.Created c : created) {
       Object[] row = new Object[names.size()];
       row[0] = c.region();
-      for (int i = 1; i < names.size(); i++) {
+      row[1] = aws.clients().accountId(c.account());
+      for (int i = 2; i < names.size(); i++) {
         row[i] = c.values().get(names.get(i));
       }
       rows.add(row);
@@ -150,19 +154,55 @@ public final class AwsqlMeta extends CalciteMetaImpl {
     return createResultSet(Map.of(), columns, CursorFactory.ARRAY, new Frame(0, true, rows));
   }
 
-  /** The warning of the statement's last execution: a dry run's, or none. */
+  /** Starts a statement's execution: the account-regions its scans skip are reported from now. */
+  public ScanWarnings newExecution(StatementHandle h) {
+    SkippedLocations skipped = new SkippedLocations();
+    lastSkipped.put(h.id, skipped);
+    return skipped;
+  }
+
+  /**
+   * The warnings of the statement's last execution: a dry run's, and each account-region its scans skipped
+   * (skipErrors) so far; or none.
+   */
   public SQLWarning warnings(StatementHandle h) {
+    SQLWarning first = null;
     InsertResult last = lastInsert.get(h.id);
-    if (last == null || last.dryRunAccepted() == 0) {
-      return null;
+    if (last != null && last.dryRunAccepted() > 0) {
+      first = new SQLWarning("Dry run (dryRun=true): AWS says the " + last.dryRunAccepted()
+          + " create call(s) would have succeeded. Nothing was created.", "01000");
     }
-    return new SQLWarning("Dry run (dryRun=true): AWS says the " + last.dryRunAccepted()
-        + " create call(s) would have succeeded. Nothing was created.", "01000");
+    SkippedLocations skipped = lastSkipped.get(h.id);
+    for (SQLWarning w : skipped == null ? List.<SQLWarning>of() : skipped.copy()) {
+      // A fresh chain each time: SQLWarning chains are mutable and a caller may add to the one it got.
+      SQLWarning copy = new SQLWarning(w.getMessage(), w.getSQLState(), w.getCause());
+      if (first == null) {
+        first = copy;
+      } else {
+        first.setNextWarning(copy);
+      }
+    }
+    return first;
+  }
+
+  /** The warnings of one execution's scans, added from the threads that fetch pages. */
+  private static final class SkippedLocations implements ScanWarnings {
+    private final List<SQLWarning> warnings = new ArrayList<>();
+
+    @Override
+    public synchronized void add(SQLWarning warning) {
+      warnings.add(warning);
+    }
+
+    synchronized List<SQLWarning> copy() {
+      return List.copyOf(warnings);
+    }
   }
 
   @Override
   public void closeStatement(StatementHandle h) {
     lastInsert.remove(h.id);
+    lastSkipped.remove(h.id);
     super.closeStatement(h);
   }
 
@@ -183,7 +223,8 @@ public final class AwsqlMeta extends CalciteMetaImpl {
     if (!done.isEmpty()) {
       throw new AwsQueryException("Rollback is not possible: AWS calls are not transactional, and these "
           + done.size() + " create(s) since the last commit already took effect: " + done.stream()
-          .map(c -> c.table().qualifiedName() + " in " + c.region() + " (" + c.values().entrySet().stream()
+          .map(c -> c.table().qualifiedName() + " in " + (c.account().isCaller() ? "" : c.account().describe() + ", ")
+              + c.region() + " (" + c.values().entrySet().stream()
               .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) + ")")
           .collect(Collectors.joining("; ")) + ".", "0A000", null, null, null);
     }

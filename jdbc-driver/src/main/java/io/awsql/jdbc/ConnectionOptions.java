@@ -18,11 +18,19 @@ final class ConnectionOptions {
           --profile NAME       AWS profile, applied whole as AWS_PROFILE is (credentials,
                                region, endpoint_url, retry mode)
           --endpoint URI       endpoint override, e.g. http://127.0.0.1:4599
+          --accounts ID[,ID...]  accounts to query through a role assumed in each (with
+                               --role-name NAME or --role-arn 'arn:aws:iam::{account}:role/NAME',
+                               optionally --external-id ID and --role-session-name NAME)
+          --profiles P[,P...]  profiles to query, each its own account
+          --skip-errors CODES  AWS error codes (e.g. AccessDenied,OptInRequired) that skip an
+                               account and region with a warning instead of failing
           --read-only          refuse every INSERT
           --dry-run            send writes with DryRun=true: nothing is created
         """;
   private static final Map<String, String> VALUED = Map.of("--region", "region", "--profile", "profile",
-      "--endpoint", "endpoint");
+      "--endpoint", "endpoint", "--accounts", "accounts", "--role-name", "roleName", "--role-arn", "roleArn",
+      "--external-id", "externalId", "--role-session-name", "roleSessionName", "--profiles", "profiles",
+      "--skip-errors", "skipErrors");
   private static final Map<String, String> FLAGS = Map.of("--local", "local", "--read-only", "readOnly",
       "--dry-run", "dryRun");
 

@@ -160,6 +160,10 @@ final class ExecCommand {
               separator.run();
             });
           }
+          // Every row read: the accounts and regions skipped (skipErrors) are all known now.
+          for (var w = rs.getWarnings(); w != null; w = w.getNextWarning()) {
+            err.println("awsql: warning: " + which + w.getMessage());
+          }
         }
       } else {
         stopProgress.run();

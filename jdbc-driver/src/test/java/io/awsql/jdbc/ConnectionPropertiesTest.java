@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectionPropertiesTest {
   private static final List<String> NAMES = List.of("region", "profile", "endpoint", "accessKeyId",
-      "secretAccessKey", "sessionToken", "local", "readOnly", "dryRun", "pushIdLists", "apiCallTimeout", "apiCallAttemptTimeout",
+      "secretAccessKey", "sessionToken", "local", "accounts", "roleName", "roleArn", "externalId", "roleSessionName",
+      "profiles", "skipErrors", "readOnly", "dryRun", "pushIdLists", "apiCallTimeout", "apiCallAttemptTimeout",
       "maxConcurrentCalls", "maxCallsPerQuery", "user", "password");
   private static LocalEndpoint local;
 

@@ -60,7 +60,7 @@ class MetadataTest {
             new Object[] {rs.getInt("DATA_TYPE"), rs.getString("REMARKS"), rs.getString("TYPE_NAME")});
       }
     }
-    assertEquals(List.of("region", "amiId", "taskStartTime", "bucket", "s3objectKey", "progressPercentage",
+    assertEquals(List.of("region", "account", "amiId", "taskStartTime", "bucket", "s3objectKey", "progressPercentage",
         "storeTaskState", "storeTaskFailureReason", "s3ObjectTags"), new ArrayList<>(columns.keySet()));
     assertEquals(Types.TIMESTAMP, columns.get("taskStartTime")[0]);
     assertEquals(Types.INTEGER, columns.get("progressPercentage")[0]);

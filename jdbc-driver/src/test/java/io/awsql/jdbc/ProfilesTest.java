@@ -109,7 +109,8 @@ class ProfilesTest {
 
   @Test
   void servicesSectionsGiveEachServiceItsEndpoint() throws SQLException {
-    // The top-level endpoint_url leads nowhere; the services section sends both services to local-aws.
+    // The top-level endpoint_url leads nowhere; the services section sends the three services awsql calls
+    // (STS for the account column) to local-aws.
     files = new AwsConfigFiles(dir, """
         [profile lab]
         region = us-east-1
@@ -121,7 +122,9 @@ class ProfilesTest {
           endpoint_url = %s
         medical_imaging =
           endpoint_url = %s
-        """.formatted(local.aws.endpoint(), local.aws.endpoint()), """
+        sts =
+          endpoint_url = %s
+        """.formatted(local.aws.endpoint(), local.aws.endpoint(), local.aws.endpoint()), """
         [lab]
         aws_access_key_id = %s
         aws_secret_access_key = %s

@@ -198,8 +198,10 @@ class StatementsTest {
           + "('us-east-1', 'ami-12345678', 'acme-dr-backups')", Statement.RETURN_GENERATED_KEYS));
       try (ResultSet keys = s.getGeneratedKeys()) {
         assertEquals(List.of(
-            Map.of("region", "us-east-1", "amiId", "ami-0a1b2c3d4e5f60005", "s3objectKey", "ami-0a1b2c3d4e5f60005.bin"),
-            Map.of("region", "us-east-1", "amiId", "ami-12345678", "s3objectKey", "ami-12345678.bin")),
+            Map.of("region", "us-east-1", "account", "123456789012", "amiId", "ami-0a1b2c3d4e5f60005", "s3objectKey",
+                "ami-0a1b2c3d4e5f60005.bin"),
+            Map.of("region", "us-east-1", "account", "123456789012", "amiId", "ami-12345678", "s3objectKey",
+                "ami-12345678.bin")),
             LocalEndpoint.rows(keys));
       }
       try (PreparedStatement ps = c.prepareStatement(INSERT + "('us-east-1', ?, 'acme-ami-archive')",

@@ -1,6 +1,7 @@
 package io.awsql.provider;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -30,16 +31,25 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.StandardRetryStrategy;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * The AWS SDK clients of one connection, one per service and region, built on first use from the
- * connection's settings and closed with it. Retries, paging, signing and (un)marshalling stay the SDK's.
+ * The AWS SDK clients of one connection, one per service, account and region, built on first use from the
+ * connection's settings and closed with it; and the accounts it queries, with credentials the SDK's STS
+ * providers assume, cache and refresh. Retries, paging, signing and (un)marshalling stay the SDK's.
  */
 public final class AwsClients implements AutoCloseable {
+  static final String PROFILE_KEY = "profile:";
+  static final String CALLER_KEY = "caller";
   private final ConnectionSettings settings;
   /** The profile the SDK reads: the connection's, else AWS_PROFILE's, else default. */
   private final String profile;
   private final AwsCredentialsProvider credentials;
+  /** The caller: the connection's own credentials, which query or assume the roles of the accounts. */
+  private final Account caller;
+  private final List<Account> accounts = new ArrayList<>();
+  private final List<AutoCloseable> accountCredentials = new ArrayList<>();
   private final AbortableCalls http = new AbortableCalls(ApacheHttpClient.create());
   private final Map<String, SdkClient> clients = new ConcurrentHashMap<>();
   private volatile List<String> defaultRegions;
@@ -55,6 +65,95 @@ public final class AwsClients implements AutoCloseable {
         : ProfileFileSystemSetting.AWS_PROFILE.getStringValueOrThrow();
     checkProfile(settings);
     this.credentials = credentialsFor(settings, profile);
+    this.caller = new Account(CALLER_KEY, credentials, settings.profile(), null);
+    AccountSettings how = settings.accounts();
+    if (!how.profiles().isEmpty()) {
+      for (String name : how.profiles()) {
+        checkProfile(name, "profiles=" + String.join(",", how.profiles()));
+        ChainCredentials own = ChainCredentials.ofProfile(name);
+        accountCredentials.add(own);
+        accounts.add(new Account(PROFILE_KEY + name, own, name, null));
+      }
+    } else if (!how.accounts().isEmpty()) {
+      for (String id : how.accounts()) {
+        AssumedRole role = new AssumedRole(id);
+        accountCredentials.add(role);
+        accounts.add(new Account(id, role, settings.profile(), id));
+      }
+    } else {
+      accounts.add(caller);
+    }
+  }
+
+  /**
+   * A role assumed in one account with the caller's credentials, on first use: the SDK's provider calls
+   * AssumeRole once, keeps the credentials and refreshes them before they expire.
+   */
+  private final class AssumedRole implements AwsCredentialsProvider, AutoCloseable {
+    private final String account;
+    private StsAssumeRoleCredentialsProvider provider;
+
+    AssumedRole(String account) {
+      this.account = account;
+    }
+
+    @Override
+    public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
+      return provider().resolveCredentials();
+    }
+
+    private synchronized StsAssumeRoleCredentialsProvider provider() {
+      if (provider == null) {
+        AccountSettings how = settings.accounts();
+        StsClient sts = client(StsClient.class, caller, defaultRegions().get(0), StsClient::builder);
+        provider = StsAssumeRoleCredentialsProvider.builder()
+            .stsClient(sts)
+            .refreshRequest(r -> r.roleArn(how.roleArn(account)).roleSessionName(how.roleSessionName())
+                .externalId(how.externalId()))
+            .build();
+      }
+      return provider;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (provider != null) {
+        provider.close();
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "AssumedRole[" + settings.accounts().roleArn(account) + "]";
+    }
+  }
+
+  /** The accounts the connection queries, in the order configured (the caller's alone when none are). */
+  public List<Account> accounts() {
+    return List.copyOf(accounts);
+  }
+
+  /**
+   * The 12-digit id of an account: given, or asked of STS (GetCallerIdentity, which needs no permission)
+   * once per connection.
+   */
+  public String accountId(Account account) {
+    String id = account.knownId();
+    if (id == null) {
+      synchronized (account) {
+        id = account.knownId();
+        if (id == null) {
+          StsClient sts = client(StsClient.class, account, defaultRegions().get(0), StsClient::builder);
+          try {
+            id = sts.getCallerIdentity().account();
+          } catch (RuntimeException e) {
+            throw AwsErrors.translateIdentity(e, account.describe());
+          }
+          account.learnId(id);
+        }
+      }
+    }
+    return id;
   }
 
   /**
@@ -63,23 +162,24 @@ public final class AwsClients implements AutoCloseable {
    * @throws AwsSetupException naming the profile and the profiles there are
    */
   public static void checkProfile(ConnectionSettings s) {
-    String named;
-    String source;
-    if (s.profile() != null) {
-      named = s.profile();
-      source = "profile=" + named;
-    } else if (s.accessKeyId() == null && !s.local()) {
-      // AWS_PROFILE only matters for credentials here when no keys are given (local=true gives its own).
-      named = ProfileFileSystemSetting.AWS_PROFILE.getNonDefaultStringValue().orElse(null);
-      source = "AWS_PROFILE";
-    } else {
-      return;
+    for (String name : s.accounts().profiles()) {
+      checkProfile(name, "profiles=" + String.join(",", s.accounts().profiles()));
     }
-    if (named != null) {
-      ProfileFile file = ProfileFile.defaultProfileFile();
-      if (file.profile(named).isEmpty()) {
-        throw AwsSetupException.unknownProfile(named, source, new TreeSet<>(file.profiles().keySet()));
+    if (s.profile() != null) {
+      checkProfile(s.profile(), "profile=" + s.profile());
+    } else if (s.accessKeyId() == null && !s.local() && s.accounts().profiles().isEmpty()) {
+      // AWS_PROFILE only matters for credentials here when no keys are given (local=true gives its own).
+      String named = ProfileFileSystemSetting.AWS_PROFILE.getNonDefaultStringValue().orElse(null);
+      if (named != null) {
+        checkProfile(named, "AWS_PROFILE");
       }
+    }
+  }
+
+  private static void checkProfile(String named, String source) {
+    ProfileFile file = ProfileFile.defaultProfileFile();
+    if (file.profile(named).isEmpty()) {
+      throw AwsSetupException.unknownProfile(named, source, new TreeSet<>(file.profiles().keySet()));
     }
   }
 
@@ -105,7 +205,10 @@ public final class AwsClients implements AutoCloseable {
       } else {
         try {
           // The chain an SDK client uses when given no region, for the same profile.
-          Region region = DefaultAwsRegionProviderChain.builder().profileName(settings.profile()).build().getRegion();
+          // With profiles, the first one's region stands for all (give region= to query several).
+          String regionProfile = settings.profile() != null || settings.accounts().profiles().isEmpty()
+              ? settings.profile() : settings.accounts().profiles().get(0);
+          Region region = DefaultAwsRegionProviderChain.builder().profileName(regionProfile).build().getRegion();
           defaultRegions = List.of(region.id());
         } catch (SdkClientException e) {
           throw AwsSetupException.noRegion(profile, e);
@@ -115,10 +218,14 @@ public final class AwsClients implements AutoCloseable {
     return defaultRegions;
   }
 
-  /** The client of one service in one region, e.g. {@code client(Ec2Client.class, "us-east-1", Ec2Client::builder)}. */
+  /**
+   * The client of one service in one account and region, e.g.
+   * {@code client(Ec2Client.class, call.account(), call.region(), Ec2Client::builder)}.
+   */
   public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
-      Class<C> type, String region, Supplier<B> builder) {
-    return type.cast(clients.computeIfAbsent(type.getName() + "@" + region, k -> build(builder, region, o -> { })));
+      Class<C> type, Account account, String region, Supplier<B> builder) {
+    return type.cast(clients.computeIfAbsent(type.getName() + "@" + region + "@" + account.key(),
+        k -> build(builder, account, region, o -> { })));
   }
 
   /**
@@ -127,9 +234,10 @@ public final class AwsClients implements AutoCloseable {
    * or it could be done twice.
    */
   public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C writeClient(
-      Class<C> type, String region, Supplier<B> builder) {
+      Class<C> type, Account account, String region, Supplier<B> builder) {
     BackoffStrategy backoff = BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(20));
-    return type.cast(clients.computeIfAbsent(type.getName() + "@" + region + "#write", k -> build(builder, region,
+    return type.cast(clients.computeIfAbsent(type.getName() + "@" + region + "@" + account.key() + "#write",
+        k -> build(builder, account, region,
         o -> o.retryStrategy(StandardRetryStrategy.builder()
             .maxAttempts(4)
             .retryOnException(AwsClients::isThrottling)
@@ -149,20 +257,21 @@ public final class AwsClients implements AutoCloseable {
    * services sections, retry settings and the rest, exactly as for AWS_PROFILE; an explicit endpoint wins.
    */
   private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C build(
-      Supplier<B> builder, String region, Consumer<ClientOverrideConfiguration.Builder> overrides) {
-    C client = build(builder.get(), region, overrides, settings.endpoint() != null);
+      Supplier<B> builder, Account account, String region, Consumer<ClientOverrideConfiguration.Builder> overrides) {
+    C client = build(builder.get(), account, region, overrides, settings.endpoint() != null);
     if (settings.endpoint() == null && client.serviceClientConfiguration().endpointOverride().isPresent()) {
       // The profile (or AWS_ENDPOINT_URL) overrides the endpoint: used as given too, see below.
       client.close();
-      client = build(builder.get(), region, overrides, true);
+      client = build(builder.get(), account, region, overrides, true);
     }
     return client;
   }
 
   /** One client; all override settings in one place, since each overrideConfiguration call replaces the last. */
   private <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C build(
-      B builder, String region, Consumer<ClientOverrideConfiguration.Builder> overrides, boolean endpointOverridden) {
-    builder.region(Region.of(region)).credentialsProvider(credentials).httpClient(http);
+      B builder, Account account, String region, Consumer<ClientOverrideConfiguration.Builder> overrides,
+      boolean endpointOverridden) {
+    builder.region(Region.of(region)).credentialsProvider(account.credentials()).httpClient(http);
     ClientOverrideConfiguration.Builder config = ClientOverrideConfiguration.builder()
         .apiCallTimeout(settings.limits().apiCallTimeout())
         .apiCallAttemptTimeout(settings.limits().apiCallAttemptTimeout())
@@ -173,8 +282,8 @@ public final class AwsClients implements AutoCloseable {
             requests.incrementAndGet();
           }
         });
-    if (settings.profile() != null) {
-      config.defaultProfileName(settings.profile());
+    if (account.profile() != null) {
+      config.defaultProfileName(account.profile());
     }
     overrides.accept(config);
     if (settings.endpoint() != null) {
@@ -200,6 +309,13 @@ public final class AwsClients implements AutoCloseable {
 
   @Override
   public void close() {
+    for (AutoCloseable c : accountCredentials) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // closing releases threads and files only: nothing to report
+      }
+    }
     clients.values().forEach(SdkClient::close);
     clients.clear();
     if (credentials instanceof ChainCredentials chain) {

@@ -38,11 +38,22 @@ public final class AwsErrors {
     return phrase(failure, "from", action + " in " + region);
   }
 
+  /** Phrases {@code failure} of STS GetCallerIdentity, asked for the id of {@code account}. */
+  public static AwsQueryException translateIdentity(Throwable failure, String account) {
+    return phrase(failure, "from", "GetCallerIdentity (STS) for the id of " + account);
+  }
+
   private static AwsQueryException phrase(Throwable failure, String doing, String where) {
     for (Throwable c = failure; c != null && c != c.getCause(); c = c.getCause()) {
       if (c instanceof AwsQueryException q) {
         return q; // phrased already, e.g. by the credentials provider, inside the SDK's wrapper
       }
+    }
+    AwsServiceException credentialsFailure = cause(failure, AwsServiceException.class);
+    if (!(failure instanceof AwsServiceException) && credentialsFailure != null) {
+      // STS refused the role to assume (AccessDenied, ...): the SDK reports it inside a client exception.
+      failure = credentialsFailure;
+      where = where + ", assuming its role";
     }
     if (failure instanceof AwsServiceException aws
         && (aws.awsErrorDetails() == null || aws.awsErrorDetails().errorCode() == null)) {

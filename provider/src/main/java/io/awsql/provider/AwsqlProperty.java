@@ -34,6 +34,26 @@ public enum AwsqlProperty implements ConnectionProperty {
   LOCAL("local", Type.BOOLEAN, false, false,
       "`true` starts an embedded local-aws endpoint with the demo data and queries it (regions "
           + "`us-east-1,us-west-2,eu-west-1` unless `region` says otherwise)."),
+  ACCOUNTS("accounts", Type.STRING, null, false,
+      "AWS account ids (12 digits, comma-separated) to query, each through a role assumed with the base "
+          + "credentials (`roleName` or `roleArn`). Rows carry their `account`; `account = / IN` chooses among them. "
+          + "Default: the caller's own account."),
+  ROLE_NAME("roleName", Type.STRING, null, false,
+      "The role to assume in each of `accounts`, e.g. `Inventory` (`arn:aws:iam::{account}:role/Inventory`)."),
+  ROLE_ARN("roleArn", Type.STRING, null, false,
+      "The role to assume in each of `accounts` as an ARN template, `{account}` standing for the account id, "
+          + "e.g. `arn:aws-us-gov:iam::{account}:role/audit/Inventory`. Instead of `roleName`."),
+  EXTERNAL_ID("externalId", Type.STRING, null, true,
+      "The external id the roles' trust policies require, sent with every AssumeRole."),
+  ROLE_SESSION_NAME("roleSessionName", Type.STRING, AccountSettings.DEFAULT_SESSION_NAME, false,
+      "The session name of the assumed roles, as CloudTrail shows it."),
+  PROFILES("profiles", Type.STRING, null, false,
+      "Named profiles (comma-separated) to query, each its own account with its own credentials (SSO and role "
+          + "profiles included) and settings. Instead of `profile` or `accounts`."),
+  SKIP_ERRORS("skipErrors", Type.STRING, null, false,
+      "AWS error codes (comma-separated, e.g. `AccessDenied,UnauthorizedOperation,OptInRequired`) that skip an "
+          + "account and region instead of failing the query; each skipped pair is reported as an SQLWarning. "
+          + "Default: none, every error fails the query."),
   READ_ONLY("readOnly", Type.BOOLEAN, false, false, "`true` refuses every INSERT before any request is sent."),
   DRY_RUN("dryRun", Type.BOOLEAN, false, false,
       "`true` sends writes with `DryRun=true`: AWS checks them, nothing is created."),

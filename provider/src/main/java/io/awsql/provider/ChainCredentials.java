@@ -11,12 +11,12 @@ import software.amazon.awssdk.profiles.ProfileProperty;
 
 /**
  * The AWS default credential chain for a profile, exactly as an SDK client builds it for itself (the
- * profile's keys, SSO, roles and credential_process included), shared by the connection's clients; when
- * the chain finds nothing, an {@link AwsSetupException} says so in one line.
+ * profile's keys, SSO, roles and credential_process included), or one profile's credentials alone, shared
+ * by the connection's clients; when they cannot be had, an {@link AwsSetupException} says so in one line.
  */
 final class ChainCredentials implements AwsCredentialsProvider, AutoCloseable {
   private final String profile;
-  private final DefaultCredentialsProvider chain;
+  private final AwsCredentialsProvider chain;
 
   /**
    * @param profile the connection's profile, or null for the SDK's own choice ({@code AWS_PROFILE}, else
@@ -26,6 +26,19 @@ final class ChainCredentials implements AwsCredentialsProvider, AutoCloseable {
   ChainCredentials(String profile, String effectiveProfile) {
     this.profile = effectiveProfile;
     this.chain = DefaultCredentialsProvider.builder().profileName(profile).build();
+  }
+
+  private ChainCredentials(String profile, AwsCredentialsProvider chain) {
+    this.profile = profile;
+    this.chain = chain;
+  }
+
+  /**
+   * The credentials of one profile alone (for {@code profiles}: environment keys must not stand in for every
+   * profile, as they would first in the default chain).
+   */
+  static ChainCredentials ofProfile(String profile) {
+    return new ChainCredentials(profile, ProfileCredentialsProvider.builder().profileName(profile).build());
   }
 
   @Override
@@ -60,7 +73,13 @@ final class ChainCredentials implements AwsCredentialsProvider, AutoCloseable {
 
   @Override
   public void close() {
-    chain.close();
+    if (chain instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // closing releases threads and files only: nothing to report
+      }
+    }
   }
 
   @Override

@@ -32,10 +32,11 @@ public final class ConnectionSettings {
   private final boolean dryRun;
   private final Limits limits;
   private final boolean pushIdLists;
+  private final AccountSettings accounts;
 
   private ConnectionSettings(List<String> regions, String profile, URI endpoint, String accessKeyId,
       String secretAccessKey, String sessionToken, boolean local, boolean readOnly, boolean dryRun, Limits limits,
-      boolean pushIdLists) {
+      boolean pushIdLists, AccountSettings accounts) {
     this.regions = List.copyOf(regions);
     this.profile = profile;
     this.endpoint = endpoint;
@@ -47,6 +48,7 @@ public final class ConnectionSettings {
     this.dryRun = dryRun;
     this.limits = limits;
     this.pushIdLists = pushIdLists;
+    this.accounts = accounts;
   }
 
   /**
@@ -110,7 +112,17 @@ public final class ConnectionSettings {
     if (local && endpoint != null) {
       throw new InvalidSettingException("local=true starts its own endpoint: remove endpoint, or local.");
     }
-    return new ConnectionSettings(regions, emptyToNull(values.get(AwsqlProperty.PROFILE)), endpoint, accessKeyId,
+    String profile = emptyToNull(values.get(AwsqlProperty.PROFILE));
+    AccountSettings accounts = AccountSettings.parse(emptyToNull(values.get(AwsqlProperty.ACCOUNTS)),
+        emptyToNull(values.get(AwsqlProperty.ROLE_NAME)), emptyToNull(values.get(AwsqlProperty.ROLE_ARN)),
+        emptyToNull(values.get(AwsqlProperty.EXTERNAL_ID)), emptyToNull(values.get(AwsqlProperty.ROLE_SESSION_NAME)),
+        emptyToNull(values.get(AwsqlProperty.PROFILES)), emptyToNull(values.get(AwsqlProperty.SKIP_ERRORS)), profile,
+        accessKeyId != null);
+    if (local && !accounts.profiles().isEmpty()) {
+      throw new InvalidSettingException("local=true queries local-aws with its demo key: profiles cannot apply. "
+          + "To try several accounts locally, use accounts=123456789012,210987654321;roleName=Inventory.");
+    }
+    return new ConnectionSettings(regions, profile, endpoint, accessKeyId,
         secret, sessionToken, local, bool(values, AwsqlProperty.READ_ONLY), bool(values, AwsqlProperty.DRY_RUN),
         new Limits(
             Duration.ofSeconds(positive(values, AwsqlProperty.API_CALL_TIMEOUT, Limits.DEFAULT.apiCallTimeout().toSeconds())),
@@ -118,7 +130,7 @@ public final class ConnectionSettings {
                 Limits.DEFAULT.apiCallAttemptTimeout().toSeconds())),
             (int) positive(values, AwsqlProperty.MAX_CONCURRENT_CALLS, Limits.DEFAULT.maxConcurrentCalls()),
             (int) positive(values, AwsqlProperty.MAX_CALLS_PER_QUERY, Limits.DEFAULT.maxCallsPerQuery())),
-        bool(values, AwsqlProperty.PUSH_ID_LISTS));
+        bool(values, AwsqlProperty.PUSH_ID_LISTS), accounts);
   }
 
   /** The names of every property, sorted, for messages. */
@@ -148,14 +160,14 @@ public final class ConnectionSettings {
   /** The same settings pointed at another endpoint with other keys (used by {@code local=true}). */
   public ConnectionSettings withEndpoint(URI newEndpoint, String newAccessKeyId, String newSecret) {
     return new ConnectionSettings(regions, null, newEndpoint, newAccessKeyId, newSecret, null, false, readOnly,
-        dryRun, limits, pushIdLists);
+        dryRun, limits, pushIdLists, accounts);
   }
 
   /** The same settings with regions given, when none were configured. */
   public ConnectionSettings withDefaultRegions(List<String> defaultRegions) {
     return regions.isEmpty()
         ? new ConnectionSettings(defaultRegions, profile, endpoint, accessKeyId, secretAccessKey, sessionToken, local,
-            readOnly, dryRun, limits, pushIdLists)
+            readOnly, dryRun, limits, pushIdLists, accounts)
         : this;
   }
 
@@ -244,6 +256,11 @@ public final class ConnectionSettings {
     return pushIdLists;
   }
 
+  /** The accounts to query and the errors that skip one. */
+  public AccountSettings accounts() {
+    return accounts;
+  }
+
   /** Timeouts and caps on the work of one query. */
   public Limits limits() {
     return limits;
@@ -254,7 +271,7 @@ public final class ConnectionSettings {
     return "ConnectionSettings[regions=" + regions + ", profile=" + profile + ", endpoint=" + endpoint
         + ", accessKeyId=" + accessKeyId + ", secretAccessKey=" + (secretAccessKey == null ? null : "****")
         + ", sessionToken=" + (sessionToken == null ? null : "****") + ", local=" + local + ", readOnly=" + readOnly
-        + ", dryRun=" + dryRun + ", pushIdLists=" + pushIdLists + ", " + limits + "]";
+        + ", dryRun=" + dryRun + ", pushIdLists=" + pushIdLists + ", " + limits + ", " + accounts + "]";
   }
 
   /** A connection property that cannot be used as given. */

@@ -22,11 +22,13 @@ public record CreateDefinition(String action, List<CreateInput> inputs, CreateCa
   @FunctionalInterface
   public interface CreateCall {
     /**
-     * Creates one resource from checked values (input column → value, absent when not given).
+     * Creates one resource in an account and region from checked values (input column → value, absent when
+     * not given).
      *
      * @return what AWS returned about the new resource, by table column ({@code s3objectKey → ami-….bin}),
      *     or null for a dry run AWS accepted
      */
-    Map<String, String> create(AwsClients clients, String region, Map<String, String> values, boolean dryRun);
+    Map<String, String> create(AwsClients clients, Account account, String region, Map<String, String> values,
+        boolean dryRun);
   }
 }

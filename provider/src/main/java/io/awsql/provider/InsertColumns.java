@@ -11,8 +11,9 @@ import org.apache.calcite.sql2rel.NullInitializerExpressionFactory;
 /**
  * What an INSERT may give a resource table's columns, told to Calcite's validator: the Create call's inputs
  * may be given, columns AWS sets may not ({@link ColumnStrategy#STORED}, so naming one is a validation
- * error), {@code region} defaults to the connection's only region, and a required input left out of the
- * column list fails the statement while it is prepared, before any request.
+ * error), {@code region} defaults to the connection's only region and {@code account} to its only account,
+ * and a required input left out of the column list fails the statement while it is prepared, before any
+ * request.
  */
 final class InsertColumns extends NullInitializerExpressionFactory {
   private final ResourceDefinition<?> table;
@@ -27,9 +28,9 @@ final class InsertColumns extends NullInitializerExpressionFactory {
   public ColumnStrategy generationStrategy(RelOptTable relTable, int column) {
     if (table.create() == null) {
       // Nothing can be inserted at all: let the statement reach ResourceTable, which says so (0A000).
-      return column == 0 ? ColumnStrategy.DEFAULT : ColumnStrategy.NULLABLE;
+      return column < ResourceTable.FIRST_RESOURCE_FIELD ? ColumnStrategy.DEFAULT : ColumnStrategy.NULLABLE;
     }
-    if (column == 0) {
+    if (column < ResourceTable.FIRST_RESOURCE_FIELD) {
       return ColumnStrategy.DEFAULT;
     }
     return input(column) != null ? ColumnStrategy.NULLABLE : ColumnStrategy.STORED;
@@ -39,11 +40,16 @@ final class InsertColumns extends NullInitializerExpressionFactory {
   public RexNode newColumnDefaultValue(RelOptTable relTable, int column, InitializerContext context) {
     RexBuilder rex = context.getRexBuilder();
     if (table.create() == null) {
-      return column == 0 ? rex.makeLiteral("") : super.newColumnDefaultValue(relTable, column, context);
+      return column < ResourceTable.FIRST_RESOURCE_FIELD ? rex.makeLiteral("")
+          : super.newColumnDefaultValue(relTable, column, context);
     }
-    if (column == 0) {
+    if (column == ResourceTable.REGION_FIELD) {
       return rex.makeLiteral(ResourceWriter.defaultRegion(table, clients, ""),
           rex.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), false);
+    }
+    if (column == ResourceTable.ACCOUNT_FIELD) {
+      // Empty: the connection's only account, chosen when the row is checked (its id needs no STS call here).
+      return rex.makeLiteral("", rex.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), false);
     }
     CreateInput input = input(column);
     if (input != null && input.required()) {
@@ -55,10 +61,10 @@ final class InsertColumns extends NullInitializerExpressionFactory {
 
   /** The create input a column (by position, {@code region} being 0) carries, or null. */
   private CreateInput input(int column) {
-    if (table.create() == null || column < 1) {
+    if (table.create() == null || column < ResourceTable.FIRST_RESOURCE_FIELD) {
       return null;
     }
-    String name = table.columns().get(column - 1).name();
+    String name = table.columns().get(column - ResourceTable.FIRST_RESOURCE_FIELD).name();
     return table.create().inputs().stream().filter(i -> i.column().equals(name)).findFirst().orElse(null);
   }
 }

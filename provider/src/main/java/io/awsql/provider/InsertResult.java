@@ -20,9 +20,11 @@ public record InsertResult(List<Created> created, int dryRunAccepted) {
    * One created resource.
    *
    * @param row its row in the statement or batch (1-based)
+   * @param account the account it was created in (its id: {@link AwsClients#accountId})
    * @param values the inputs sent and what AWS returned, by table column
    */
-  public record Created(int row, ResourceDefinition<?> table, String region, Map<String, String> values) {
+  public record Created(int row, ResourceDefinition<?> table, Account account, String region,
+      Map<String, String> values) {
     public Created {
       values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }

@@ -2,6 +2,7 @@ package io.awsql.provider;
 
 import java.lang.reflect.Type;
 import java.time.Instant;
+import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -55,6 +56,15 @@ public final class ResourceTable<T> extends AbstractTable
   public static final String REGION_DESCRIPTION =
       "The AWS Region of the resource. region = / IN (...) chooses the regions queried; "
           + "otherwise the connection's regions are.";
+  /** Column 1 of every table: the account the row came from, chosen by {@code account = / IN}. */
+  public static final String ACCOUNT = "account";
+  public static final String ACCOUNT_DESCRIPTION =
+      "The 12-digit id of the AWS account that owns the resource. account = / IN (...) chooses among the "
+          + "connection's accounts; otherwise all of them are queried.";
+  static final int REGION_FIELD = 0;
+  static final int ACCOUNT_FIELD = 1;
+  /** The field of a definition's first column: after region and account. */
+  public static final int FIRST_RESOURCE_FIELD = 2;
 
   /** Milliseconds: the precision of every time AWS returns. */
   public static final int TIMESTAMP_PRECISION = 3;
@@ -87,6 +97,9 @@ public final class ResourceTable<T> extends AbstractTable
     if (column.equals(REGION)) {
       return REGION_DESCRIPTION;
     }
+    if (column.equals(ACCOUNT)) {
+      return ACCOUNT_DESCRIPTION;
+    }
     return definition.columns().stream().filter(c -> c.name().equals(column))
         .map(ResourceColumn::description).findFirst().orElse(null);
   }
@@ -95,6 +108,7 @@ public final class ResourceTable<T> extends AbstractTable
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     RelDataTypeFactory.Builder builder = typeFactory.builder();
     builder.add(REGION, SqlTypeName.VARCHAR).nullable(false);
+    builder.add(ACCOUNT, SqlTypeName.VARCHAR).nullable(false);
     for (ResourceColumn<T> column : definition.columns()) {
       if (column.type() == SqlTypeName.TIMESTAMP) {
         // AWS gives times to the millisecond; TIMESTAMP's default precision (0) would cut them off.
@@ -112,15 +126,23 @@ public final class ResourceTable<T> extends AbstractTable
     if (plan.calls().isEmpty()) {
       return Linq4j.emptyEnumerable();
     }
-    int[] fields = projects != null ? projects : identity(definition.columns().size() + 1);
+    int[] fields = projects != null ? projects : identity(definition.columns().size() + FIRST_RESOURCE_FIELD);
+    ScanWarnings warnings = ScanWarnings.of(root);
+    Set<String> skipped = skipErrors();
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
         List<PagedRows.Source<Located<T>>> sources = new ArrayList<>();
-        MissingEverywhere missing = new MissingEverywhere(plan.regionsDefaulted() ? plan.regionCount() : 1);
+        MissingEverywhere missing = new MissingEverywhere(plan.locationsDefaulted() ? plan.locationCount() : 1,
+            clients.accounts().size() > 1);
         for (ApiCall call : plan.calls()) {
           sources.add(new PagedRows.Source<>(located(call), failure -> {
             AwsQueryException e = AwsErrors.translate(failure, definition.qualifiedName(), call.describe());
+            if (e.awsErrorCode() != null && skipped.contains(e.awsErrorCode())) {
+              warnings.add(new SQLWarning("Skipped " + call.describe() + " (skipErrors): " + e.getMessage(), "01000",
+                  e));
+              return null;
+            }
             return missing.absorb(call, e) ? null : e;
           }));
         }
@@ -239,6 +261,10 @@ public final class ResourceTable<T> extends AbstractTable
     return settings == null ? Limits.DEFAULT : settings.limits();
   }
 
+  private Set<String> skipErrors() {
+    return settings == null ? Set.of() : settings.accounts().skipErrors();
+  }
+
   /** The statement's cancel flag and query timeout, as Calcite puts them in the DataContext. */
   private static PagedRows.StopWhen stopWhen(DataContext root) {
     if (root == null) {
@@ -262,7 +288,7 @@ public final class ResourceTable<T> extends AbstractTable
     Map<Integer, List<RexNode>> predicatesByColumn = new HashMap<>();
     for (RexNode filter : conjuncts) {
       Equalities e = Equalities.of(filter, execution);
-      if (e != null && (e.column() == 0 || pushable(pushdownOf(e.column())))) {
+      if (e != null && (e.column() < FIRST_RESOURCE_FIELD || pushable(pushdownOf(e.column())))) {
         pushed.merge(e.column(), new LinkedHashSet<>(e.values()), (a, b) -> {
           a.retainAll(b);
           return a;
@@ -270,7 +296,8 @@ public final class ResourceTable<T> extends AbstractTable
         predicatesByColumn.computeIfAbsent(e.column(), k -> new ArrayList<>()).add(filter);
       }
     }
-    List<String> regions = pushed.containsKey(0) ? new ArrayList<>(pushed.get(0)) : clients.defaultRegions();
+    List<String> regions = pushed.containsKey(REGION_FIELD) ? new ArrayList<>(pushed.get(REGION_FIELD))
+        : clients.defaultRegions();
     for (String region : regions) {
       if (!ConnectionSettings.isRegionName(region)) {
         throw new AwsQueryException("'" + region + "' is not an AWS region name; write regions in lower case, "
@@ -278,14 +305,16 @@ public final class ResourceTable<T> extends AbstractTable
       }
     }
 
+    List<Account> accounts = pushed.containsKey(ACCOUNT_FIELD) ? accountsNamed(pushed.get(ACCOUNT_FIELD))
+        : clients.accounts();
+
     List<String> ids = null;
     String idsParameter = null;
     int batchSize = 0;
     Map<String, List<String>> apiFilters = new LinkedHashMap<>();
-    Set<Integer> exact = new LinkedHashSet<>();
-    exact.add(0);
+    Set<Integer> exact = new LinkedHashSet<>(List.of(REGION_FIELD, ACCOUNT_FIELD));
     for (Map.Entry<Integer, Set<String>> entry : pushed.entrySet()) {
-      if (entry.getKey() == 0) {
+      if (entry.getKey() < FIRST_RESOURCE_FIELD) {
         continue;
       }
       ColumnPushdown how = pushdownOf(entry.getKey());
@@ -298,7 +327,7 @@ public final class ResourceTable<T> extends AbstractTable
     }
     if (ids == null || !definition.idsOverrideFilters()) {
       for (Map.Entry<Integer, Set<String>> entry : pushed.entrySet()) {
-        ColumnPushdown how = entry.getKey() == 0 ? ColumnPushdown.NONE : pushdownOf(entry.getKey());
+        ColumnPushdown how = entry.getKey() < FIRST_RESOURCE_FIELD ? ColumnPushdown.NONE : pushdownOf(entry.getKey());
         if (how.kind() == ColumnPushdown.Kind.FILTER && entry.getValue().stream().noneMatch(ResourceTable::isWildcard)) {
           apiFilters.put(how.apiName(), new ArrayList<>(entry.getValue()));
           exact.add(entry.getKey());
@@ -306,7 +335,7 @@ public final class ResourceTable<T> extends AbstractTable
       }
     }
     Map<String, List<String>> parameterValues = requiredParameters(pushed);
-    for (int c = 1; c <= definition.columns().size(); c++) {
+    for (int c = FIRST_RESOURCE_FIELD; c < FIRST_RESOURCE_FIELD + definition.columns().size(); c++) {
       if (pushdownOf(c).kind() == ColumnPushdown.Kind.REQUIRED_PARAMETER) {
         exact.add(c);
       }
@@ -328,27 +357,31 @@ public final class ResourceTable<T> extends AbstractTable
       if (pageSize != null && rowBudget > 0) {
         pageSize = (int) Math.max(definition.minPageSize(), Math.min(pageSize, rowBudget));
       }
-      for (String region : regions) {
-        for (Map<String, String> parameters : combinations(parameterValues)) {
-          if (ids == null) {
-            calls.add(new ApiCall(region, parameters, apiFilters, List.of(), pageSize));
-          } else {
-            for (int from = 0; from < ids.size(); from += batchSize) {
-              calls.add(new ApiCall(region, parameters, apiFilters,
-                  ids.subList(from, Math.min(ids.size(), from + batchSize)), pageSize));
+      for (Account account : accounts) {
+        for (String region : regions) {
+          for (Map<String, String> parameters : combinations(parameterValues)) {
+            if (ids == null) {
+              calls.add(new ApiCall(account, region, parameters, apiFilters, List.of(), pageSize));
+            } else {
+              for (int from = 0; from < ids.size(); from += batchSize) {
+                calls.add(new ApiCall(account, region, parameters, apiFilters,
+                    ids.subList(from, Math.min(ids.size(), from + batchSize)), pageSize));
+              }
             }
           }
         }
       }
     }
+    int locations = accounts.size() * regions.size();
     if (calls.size() > limits().maxCallsPerQuery()) {
       throw new AwsQueryException("This query on " + definition.qualifiedName() + " would make " + calls.size()
-          + " listing calls (" + regions.size() + " region(s) × " + (calls.size() / regions.size())
-          + " id batches or value combinations); the limit is " + limits().maxCallsPerQuery()
-          + " (connection property maxCallsPerQuery). Narrow the IN lists or regions. Nothing was sent.", "54000",
-          null, null, null);
+          + " listing calls (" + (accounts.size() > 1 ? accounts.size() + " accounts × " : "") + regions.size()
+          + " region(s) × " + (calls.size() / locations) + " id batches or value combinations); the limit is "
+          + limits().maxCallsPerQuery() + " (connection property maxCallsPerQuery). Narrow the IN lists, "
+          + (accounts.size() > 1 ? "accounts " : "") + "or regions. Nothing was sent.", "54000", null, null, null);
     }
-    return new ScanPlan(calls, idsParameter, !pushed.containsKey(0), regions.size(), rowBudget);
+    boolean locationsDefaulted = !pushed.containsKey(REGION_FIELD) || !pushed.containsKey(ACCOUNT_FIELD);
+    return new ScanPlan(calls, idsParameter, locationsDefaulted, locations, rowBudget);
   }
 
   /**
@@ -358,12 +391,12 @@ public final class ResourceTable<T> extends AbstractTable
   private Map<String, List<String>> requiredParameters(Map<Integer, Set<String>> pushed) {
     Map<String, List<String>> values = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
-    for (int c = 1; c <= definition.columns().size(); c++) {
+    for (int c = FIRST_RESOURCE_FIELD; c < FIRST_RESOURCE_FIELD + definition.columns().size(); c++) {
       ColumnPushdown how = pushdownOf(c);
       if (how.kind() != ColumnPushdown.Kind.REQUIRED_PARAMETER) {
         continue;
       }
-      String column = definition.columns().get(c - 1).name();
+      String column = definition.columns().get(c - FIRST_RESOURCE_FIELD).name();
       if (!pushed.containsKey(c)) {
         missing.add(column);
         continue;
@@ -435,8 +468,40 @@ public final class ResourceTable<T> extends AbstractTable
     return value.indexOf('*') >= 0 || value.indexOf('?') >= 0;
   }
 
-  private ColumnPushdown pushdownOf(int column) {
-    return definition.columns().get(column - 1).pushdown();
+  /** The pushdown of a definition's column, by its field number in the table's rows. */
+  private ColumnPushdown pushdownOf(int field) {
+    return definition.columns().get(field - FIRST_RESOURCE_FIELD).pushdown();
+  }
+
+  /**
+   * The accounts {@code account = / IN} chooses, checked before any request: each must be an account id and
+   * one of the connection's.
+   */
+  private List<Account> accountsNamed(Set<String> ids) {
+    for (String id : ids) {
+      if (!AccountSettings.isAccountId(id)) {
+        throw new AwsQueryException("'" + id + "' is not an AWS account id: account ids are 12 digits, like "
+            + "account = '123456789012'. Nothing was sent.", "22023", null, null, null);
+      }
+    }
+    List<Account> chosen = new ArrayList<>();
+    List<String> known = new ArrayList<>();
+    for (Account account : clients.accounts()) {
+      String id = clients.accountId(account);
+      known.add(id);
+      if (ids.contains(id)) {
+        chosen.add(account);
+      }
+    }
+    List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
+    if (!unknown.isEmpty()) {
+      throw new AwsQueryException("account " + String.join(", ", unknown) + (unknown.size() == 1 ? " is" : " are")
+          + " not among the connection's accounts (" + String.join(", ", known) + "); to query "
+          + (unknown.size() == 1 ? "it" : "them") + ", add " + (unknown.size() == 1 ? "it" : "them")
+          + " to the connection property accounts (with roleName), or profiles. Nothing was sent.", "22023", null,
+          null, null);
+    }
+    return chosen;
   }
 
   private Iterator<List<Located<T>>> located(ApiCall call) {
@@ -448,11 +513,17 @@ public final class ResourceTable<T> extends AbstractTable
     Object[] row = new Object[fields.length];
     for (int i = 0; i < fields.length; i++) {
       int f = fields[i];
-      if (f == 0) {
+      if (f == REGION_FIELD) {
         row[i] = located.call().region();
         continue;
       }
-      ResourceColumn<T> column = definition.columns().get(f - 1);
+      if (f == ACCOUNT_FIELD) {
+        // Known, or learned once per connection at the first row that needs it: a failing listing call
+        // is then reported as itself, not as the STS call before it.
+        row[i] = clients.accountId(located.call().account());
+        continue;
+      }
+      ResourceColumn<T> column = definition.columns().get(f - FIRST_RESOURCE_FIELD);
       row[i] = column.pushdown().kind() == ColumnPushdown.Kind.REQUIRED_PARAMETER
           ? located.call().parameters().get(column.pushdown().apiName())
           : internal(column.reader().apply(located.item()));
@@ -476,38 +547,47 @@ public final class ResourceTable<T> extends AbstractTable
   /** An item and the call (region, parameters) that listed it. */
   private record Located<T>(ApiCall call, T item) {}
 
-  /** The calls one scan makes; whether its regions are the connection's rather than the query's. */
-  /** @param rowBudget the rows a LIMIT can use, when the calls return only rows that match; 0: all */
-  record ScanPlan(List<ApiCall> calls, String idsParameter, boolean regionsDefaulted, int regionCount,
+  /**
+   * The calls one scan makes.
+   *
+   * @param locationsDefaulted whether the query left its regions or accounts to the connection
+   * @param locationCount accounts × regions
+   * @param rowBudget the rows a LIMIT can use, when the calls return only rows that match; 0: all
+   */
+  record ScanPlan(List<ApiCall> calls, String idsParameter, boolean locationsDefaulted, int locationCount,
       long rowBudget) {}
 
   /**
-   * A named resource (a data store, an image set) lives in one region. When a query leaves the regions
-   * to the connection, "not found" in some of them only means "not there": those calls end without rows,
-   * and the query fails only if the resource was found in none.
+   * A named resource (a data store, an image set) lives in one region of one account. When a query leaves
+   * the regions or accounts to the connection, "not found" in some of them only means "not there": those
+   * calls end without rows, and the query fails only if the resource was found in none.
    */
   private static final class MissingEverywhere {
-    private final int regions;
+    private final int locations;
+    private final String what;
     private final Map<Map<String, String>, Map<String, AwsQueryException>> notFound = new HashMap<>();
 
-    MissingEverywhere(int regions) {
-      this.regions = regions;
+    /** @param locations the accounts × regions the calls for one set of parameters go to */
+    MissingEverywhere(int locations, boolean severalAccounts) {
+      this.locations = locations;
+      this.what = severalAccounts ? " account-regions" : " regions";
     }
 
     synchronized boolean absorb(ApiCall call, AwsQueryException e) {
-      if (regions < 2 || !"42704".equals(e.sqlState()) || call.parameters().isEmpty()) {
+      if (locations < 2 || !"42704".equals(e.sqlState()) || call.parameters().isEmpty()) {
         return false;
       }
-      notFound.computeIfAbsent(call.parameters(), p -> new LinkedHashMap<>()).put(call.region(), e);
+      notFound.computeIfAbsent(call.parameters(), p -> new LinkedHashMap<>())
+          .put(call.account().describe() + " " + call.region(), e);
       return true;
     }
 
     synchronized void check() {
       for (Map<String, AwsQueryException> failures : notFound.values()) {
-        if (failures.size() == regions) {
+        if (failures.size() == locations) {
           AwsQueryException last = failures.values().iterator().next();
-          throw new AwsQueryException(last.getMessage() + "; not found in any of the connection's " + regions
-              + " regions either", last.sqlState(), last.awsErrorCode(), last.requestId(), last);
+          throw new AwsQueryException(last.getMessage() + "; not found in any of the connection's " + locations
+              + what + " either", last.sqlState(), last.awsErrorCode(), last.requestId(), last);
         }
       }
     }

@@ -16,15 +16,15 @@ import java.util.stream.Collectors;
 public final class ResourceWriter {
   private ResourceWriter() {}
 
-  /** A row ready to be created: its table, the region to create in, and its input values by input column. */
-  public record PendingRow(ResourceDefinition<?> table, String region, Map<String, String> values) {
+  /** A row ready to be created: its table, the account and region to create in, its input values by input column. */
+  public record PendingRow(ResourceDefinition<?> table, Account account, String region, Map<String, String> values) {
     public PendingRow {
       values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
   }
 
   /**
-   * Checks rows laid out as the table's rows ({@code region} first, then the definition's columns).
+   * Checks rows laid out as the table's rows ({@code region}, {@code account}, then the definition's columns).
    *
    * @param firstRow the number of the first row in messages (rows of a batch are numbered across it)
    * @param numberRows whether messages name the row (false for a single-row statement)
@@ -42,6 +42,7 @@ public final class ResourceWriter {
       } else if (!ConnectionSettings.isRegionName(region)) {
         throw error(where + "'" + region + "' is not an AWS region name (like us-east-1). Nothing was sent.", "22023");
       }
+      Account account = account(table, clients, text(row[ResourceTable.ACCOUNT_FIELD]), where);
       Map<String, String> values = new LinkedHashMap<>();
       for (CreateInput input : create.inputs()) {
         String value = text(row[columnIndex(table, input.column())]);
@@ -59,7 +60,7 @@ public final class ResourceWriter {
         }
         values.put(input.column(), value);
       }
-      checked.add(new PendingRow(table, region, values));
+      checked.add(new PendingRow(table, account, region, values));
     }
     return checked;
   }
@@ -74,11 +75,42 @@ public final class ResourceWriter {
     return defaults.get(0);
   }
 
-  /** The position of {@code column} in the table's rows ({@code region} is 0). */
+  /**
+   * The account a row is created in: the one it names, which must be one of the connection's, or the
+   * connection's only account when it names none ({@code account} left out: empty).
+   */
+  private static Account account(ResourceDefinition<?> table, AwsClients clients, String given, String where) {
+    List<Account> accounts = clients.accounts();
+    if (given == null || given.isEmpty()) {
+      if (accounts.size() != 1) {
+        throw error(where + "no account given, and the connection has several: add an account column, e.g. "
+            + example(table, table.create()).replace("(region, ", "(region, account, ")
+                .replace("('us-east-1', ", "('us-east-1', '" + clients.accountId(accounts.get(0)) + "', ")
+            + ". Nothing was sent.", "42000");
+      }
+      return accounts.get(0);
+    }
+    if (!AccountSettings.isAccountId(given)) {
+      throw error(where + "'" + given + "' is not an AWS account id (12 digits, like 123456789012). Nothing was sent.",
+          "22023");
+    }
+    List<String> known = new ArrayList<>();
+    for (Account account : accounts) {
+      String id = clients.accountId(account);
+      if (id.equals(given)) {
+        return account;
+      }
+      known.add(id);
+    }
+    throw error(where + "account " + given + " is not among the connection's accounts (" + String.join(", ", known)
+        + "); add it to the connection property accounts to create there. Nothing was sent.", "22023");
+  }
+
+  /** The position of {@code column} in the table's rows (after {@code region} and {@code account}). */
   static int columnIndex(ResourceDefinition<?> table, String column) {
     for (int c = 0; c < table.columns().size(); c++) {
       if (table.columns().get(c).name().equals(column)) {
-        return c + 1;
+        return c + ResourceTable.FIRST_RESOURCE_FIELD;
       }
     }
     throw new IllegalStateException(table.qualifiedName() + " has no column " + column + " for its create input");
@@ -92,7 +124,7 @@ public final class ResourceWriter {
       PendingRow row = rows.get(r);
       Map<String, String> returned;
       try {
-        returned = row.table().create().call().create(clients, row.region(), row.values(), dryRun);
+        returned = row.table().create().call().create(clients, row.account(), row.region(), row.values(), dryRun);
       } catch (RuntimeException failure) {
         throw partialFailure(failure, r, rows, created);
       }
@@ -101,7 +133,7 @@ public final class ResourceWriter {
       } else {
         Map<String, String> values = new LinkedHashMap<>(row.values());
         values.putAll(returned);
-        created.add(new InsertResult.Created(r + 1, row.table(), row.region(), values));
+        created.add(new InsertResult.Created(r + 1, row.table(), row.account(), row.region(), values));
       }
     }
     return new InsertResult(created, dryRunAccepted);
@@ -114,10 +146,10 @@ public final class ResourceWriter {
       List<InsertResult.Created> created) {
     PendingRow failed = rows.get(failedRow);
     CreateDefinition create = failed.table().create();
-    AwsQueryException aws = AwsErrors.translateCreate(failure, create.action(), failed.region());
+    AwsQueryException aws = AwsErrors.translateCreate(failure, create.action(), where(failed.account(), failed.region()));
     StringBuilder message = new StringBuilder();
     message.append(create.action()).append(" failed for row ").append(failedRow + 1).append(" of ")
-        .append(rows.size()).append(" (").append(failed.region()).append(", ").append(describe(failed.values()))
+        .append(rows.size()).append(" (").append(where(failed.account(), failed.region())).append(", ").append(describe(failed.values()))
         .append("): ").append(aws.getMessage()).append('.');
     if (WriteOutcome.of(failure) == WriteOutcome.UNKNOWN) {
       message.append(" Whether row ").append(failedRow + 1).append(" was created is unknown: AWS may have created it "
@@ -129,12 +161,12 @@ public final class ResourceWriter {
       message.append(failedRow == 0 ? "" : " Nothing was created before it.");
     } else {
       message.append(" Created before it: ").append(listed(created.stream()
-          .map(c -> "row " + c.row() + " (" + c.region() + ", " + describe(c.values()) + ")").toList())).append('.');
+          .map(c -> "row " + c.row() + " (" + where(c.account(), c.region()) + ", " + describe(c.values()) + ")").toList())).append('.');
     }
     if (failedRow + 1 < rows.size()) {
       List<String> notSent = new ArrayList<>();
       for (int r = failedRow + 1; r < rows.size(); r++) {
-        notSent.add("row " + (r + 1) + " (" + rows.get(r).region() + ", " + describe(rows.get(r).values()) + ")");
+        notSent.add("row " + (r + 1) + " (" + where(rows.get(r).account(), rows.get(r).region()) + ", " + describe(rows.get(r).values()) + ")");
       }
       message.append(" Not sent: ").append(listed(notSent)).append('.');
     }
@@ -151,8 +183,15 @@ public final class ResourceWriter {
   /** A query that shows whether the row's resource exists, e.g. by its AMI id. */
   private static String checkQuery(PendingRow row) {
     String key = row.table().create().keyColumns().stream().filter(row.values()::containsKey).findFirst().orElse(null);
+    String account = row.account().isCaller() ? null : row.account().knownId();
     return "SELECT * FROM " + row.table().qualifiedName() + " WHERE region = '" + row.region() + "'"
+        + (account == null ? "" : " AND account = '" + account + "'")
         + (key == null ? "" : " AND " + key + " = '" + row.values().get(key) + "'");
+  }
+
+  /** Where a row goes, for messages: its region, after its account when the connection has other accounts. */
+  private static String where(Account account, String region) {
+    return account.isCaller() ? region : account.describe() + ", " + region;
   }
 
   private static String describe(Map<String, String> values) {

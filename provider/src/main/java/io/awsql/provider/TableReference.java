@@ -12,12 +12,16 @@ public final class TableReference {
         .append("<!-- Generated from the resource definitions by TableReference; do not edit by hand.\n")
         .append("     Regenerate: mvn -pl provider test -Dtest=TableReferenceTest -Ddocs.update=true -->\n\n")
         .append("Every table has a `region` column first: `region = 'x'` or `region IN (...)` chooses the regions\n")
-        .append("queried; without it, the connection's regions are. Identifiers are matched case-insensitively.\n")
+        .append("queried; without it, the connection's regions are. Next comes `account`, the 12-digit id of the\n")
+        .append("account the row is from: `account = / IN (...)` chooses among the connection's accounts\n")
+        .append("([connection.md](connection.md), \"Several accounts\"). Identifiers are matched case-insensitively.\n")
         .append("How predicates reach AWS: [pushdown.md](pushdown.md).\n");
     for (ResourceDefinition<?> r : resources) {
       md.append("\n## ").append(r.qualifiedName()).append("\n\n").append(r.description()).append("\n\n")
           .append("| column | SQL type | pushed down as | description |\n|---|---|---|---|\n")
-          .append("| `region` | VARCHAR | the regions called | ").append(ResourceTable.REGION_DESCRIPTION).append(" |\n");
+          .append("| `region` | VARCHAR | the regions called | ").append(ResourceTable.REGION_DESCRIPTION).append(" |\n")
+          .append("| `account` | VARCHAR | the accounts called | ").append(ResourceTable.ACCOUNT_DESCRIPTION)
+          .append(" |\n");
       for (ResourceColumn<?> c : r.columns()) {
         md.append("| `").append(c.name()).append("` | ").append(c.type().getName()).append(" | ")
             .append(pushdown(c.pushdown())).append(" | ").append(c.description()).append(" |\n");

@@ -90,6 +90,34 @@ public class AwsqlJdbcFactory extends CalciteFactory {
       return (AwsqlMeta) meta;
     }
 
+    /** The statement whose execution this thread is setting up, between enumerable() and createDataContext(). */
+    private final ThreadLocal<Meta.StatementHandle> executing = new ThreadLocal<>();
+
+    @Override
+    public <T> org.apache.calcite.linq4j.Enumerable<T> enumerable(Meta.StatementHandle handle,
+        CalcitePrepare.CalciteSignature<T> signature,
+        @Nullable List<org.apache.calcite.avatica.remote.TypedValue> parameterValues) throws SQLException {
+      executing.set(handle);
+      try {
+        return super.enumerable(handle, signature, parameterValues);
+      } finally {
+        executing.remove();
+      }
+    }
+
+    /** Each execution's DataContext carries where its scans report skipped accounts and regions. */
+    @Override
+    public org.apache.calcite.DataContext createDataContext(Map<String, Object> parameterValues,
+        @Nullable CalciteSchema rootSchema) {
+      Meta.StatementHandle handle = executing.get();
+      if (handle == null) {
+        return super.createDataContext(parameterValues, rootSchema);
+      }
+      Map<String, Object> withWarnings = new LinkedHashMap<>(parameterValues);
+      withWarnings.put(io.awsql.provider.ScanWarnings.VARIABLE, awsqlMeta().newExecution(handle));
+      return super.createDataContext(withWarnings, rootSchema);
+    }
+
     /**
      * Queries this connection has planned, by SQL text: a report or a tool that runs the same text again
      * through a new Statement skips parsing, validation, planning and code generation, as a reused
@@ -333,6 +361,13 @@ public class AwsqlJdbcFactory extends CalciteFactory {
       } catch (RuntimeException e) {
         throw SqlErrors.translate(e, null);
       }
+    }
+
+    /** The accounts and regions skipped so far (skipErrors): complete once every row has been read. */
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+      checkOpen();
+      return ((AwsqlConnection) statement.getConnection()).warnings(statement);
     }
 
     /** TIMESTAMPs as text keep the column's fractional digits (Avatica's accessor drops them). */

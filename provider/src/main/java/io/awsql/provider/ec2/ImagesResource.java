@@ -98,7 +98,7 @@ public final class ImagesResource {
       null);
 
   private static Iterator<List<Image>> pages(AwsClients clients, ApiCall call) {
-    Ec2Client ec2 = clients.client(Ec2Client.class, call.region(), Ec2Client::builder);
+    Ec2Client ec2 = clients.client(Ec2Client.class, call.account(), call.region(), Ec2Client::builder);
     DescribeImagesRequest.Builder request = DescribeImagesRequest.builder();
     Map<String, List<String>> filters = call.filters();
     if (!filters.containsKey("image-id") && !filters.containsKey("owner-id") && !filters.containsKey("owner-alias")) {

@@ -3,6 +3,7 @@ package io.awsql.provider.ec2;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.awsql.provider.Account;
 import io.awsql.provider.AwsClients;
 import io.awsql.provider.CreateDefinition;
 import io.awsql.provider.CreateInput;
@@ -42,9 +43,9 @@ public final class StoreImageTaskCreate {
       StoreImageTaskCreate::create,
       List.of("amiId", "s3objectKey"));
 
-  private static Map<String, String> create(AwsClients clients, String region, Map<String, String> values,
-      boolean dryRun) {
-    Ec2Client ec2 = clients.writeClient(Ec2Client.class, region, Ec2Client::builder);
+  private static Map<String, String> create(AwsClients clients, Account account, String region,
+      Map<String, String> values, boolean dryRun) {
+    Ec2Client ec2 = clients.writeClient(Ec2Client.class, account, region, Ec2Client::builder);
     @SuppressWarnings("unchecked")
     List<S3ObjectTag> tags = values.containsKey("s3ObjectTags")
         ? (List<S3ObjectTag>) tagsOrProblem(values.get("s3ObjectTags")) : List.of();

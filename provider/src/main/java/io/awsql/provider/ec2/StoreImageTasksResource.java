@@ -64,7 +64,7 @@ public final class StoreImageTasksResource {
       StoreImageTaskCreate.DEFINITION);
 
   private static Iterator<List<StoreImageTaskResult>> pages(AwsClients clients, ApiCall call) {
-    Ec2Client ec2 = clients.client(Ec2Client.class, call.region(), Ec2Client::builder);
+    Ec2Client ec2 = clients.client(Ec2Client.class, call.account(), call.region(), Ec2Client::builder);
     DescribeStoreImageTasksRequest.Builder request = DescribeStoreImageTasksRequest.builder();
     if (!call.ids().isEmpty()) {
       request.imageIds(call.ids());

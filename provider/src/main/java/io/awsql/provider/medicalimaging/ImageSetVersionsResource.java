@@ -63,7 +63,8 @@ public final class ImageSetVersionsResource {
       null);
 
   private static Iterator<List<ImageSetProperties>> pages(AwsClients clients, ApiCall call) {
-    MedicalImagingClient client = clients.client(MedicalImagingClient.class, call.region(), MedicalImagingClient::builder);
+    MedicalImagingClient client = clients.client(MedicalImagingClient.class, call.account(), call.region(),
+        MedicalImagingClient::builder);
     Iterator<ListImageSetVersionsResponse> responses = client.listImageSetVersionsPaginator(b -> b
         .datastoreId(call.parameters().get("datastoreId"))
         .imageSetId(call.parameters().get("imageSetId"))
