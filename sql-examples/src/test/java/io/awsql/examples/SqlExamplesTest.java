@@ -32,7 +32,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Runs every {@code sql-examples/*.sql} through the JDBC driver against a fresh local-aws with the demo
  * data at a fixed instant and compares what it prints with {@code *.expected.csv}: each query's rows as
- * CSV, each INSERT's update count. Statements in a file are separated by {@code ;} at the end of a line.
+ * CSV, each INSERT's update count. Statements in a file are separated by {@code ;} at the end of a line;
+ * a line {@code -- connection: name=value;...} adds connection properties (several accounts, say).
  * Regenerate the expectations after a deliberate change with
  * {@code mvn -pl sql-examples test -Dsql-examples.update=true}, and review the diff.
  */
@@ -51,13 +52,19 @@ class SqlExamplesTest {
     return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> check(file)));
   }
 
+  /** A file's first lines may add connection properties: {@code -- connection: accounts=...;roleName=...}. */
+  private static final String CONNECTION_LINE = "-- connection:";
+
   private static void check(Path sqlFile) throws IOException, SQLException {
     StringBuilder actual = new StringBuilder();
+    String sql = Files.readString(sqlFile);
+    String extra = sql.lines().filter(l -> l.startsWith(CONNECTION_LINE))
+        .map(l -> ";" + l.substring(CONNECTION_LINE.length()).strip()).findFirst().orElse("");
     try (LocalAws aws = LocalAws.builder().clock(new MutableClock(NOW)).demoData().start();
         Connection connection = DriverManager.getConnection("jdbc:awsql:endpoint=" + aws.endpoint()
             + ";region=us-east-1,us-west-2,eu-west-1;accessKeyId=" + AccessKey.DEMO.accessKeyId()
-            + ";secretAccessKey=" + AccessKey.DEMO.secretAccessKey())) {
-      for (String statement : Files.readString(sqlFile).split(";\\s*(\\n|$)")) {
+            + ";secretAccessKey=" + AccessKey.DEMO.secretAccessKey() + extra)) {
+      for (String statement : sql.split(";\\s*(\\n|$)")) {
         if (!statement.strip().isEmpty() && !statement.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"))) {
           actual.append(run(connection, statement.strip()));
         }
