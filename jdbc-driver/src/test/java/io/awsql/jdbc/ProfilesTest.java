@@ -192,4 +192,55 @@ class ProfilesTest {
     assertEquals(4, attemptsOfAFailingQuery("jdbc:awsql:profile=lab"));
     assertEquals(3, attemptsOfAFailingQuery("jdbc:awsql:profile=lab-standard"));
   }
+
+  @Test
+  void profilesQueryEachProfilesAccountWithItsOwnCredentials() throws SQLException {
+    // Profile "second" holds temporary credentials of a role in local-aws's second demo account.
+    software.amazon.awssdk.services.sts.model.Credentials role;
+    try (software.amazon.awssdk.services.sts.StsClient sts = software.amazon.awssdk.services.sts.StsClient.builder()
+        .endpointOverride(local.aws.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(AccessKey.DEMO.accessKeyId(),
+                AccessKey.DEMO.secretAccessKey())))
+        .build()) {
+      role = sts.assumeRole(r -> r.roleArn("arn:aws:iam::210987654321:role/Inventory").roleSessionName("profiles-test"))
+          .credentials();
+    }
+    files = new AwsConfigFiles(dir, """
+        [profile base]
+        region = us-east-1
+        endpoint_url = %s
+
+        [profile second]
+        region = us-east-1
+        endpoint_url = %s
+        """.formatted(local.aws.endpoint(), local.aws.endpoint()), """
+        [base]
+        aws_access_key_id = %s
+        aws_secret_access_key = %s
+
+        [second]
+        aws_access_key_id = %s
+        aws_secret_access_key = %s
+        aws_session_token = %s
+        """.formatted(AccessKey.DEMO.accessKeyId(), AccessKey.DEMO.secretAccessKey(), role.accessKeyId(),
+        role.secretAccessKey(), role.sessionToken()));
+    local.aws.requestLog().clear();
+    try (Connection c = DriverManager.getConnection("jdbc:awsql:profiles=base,second")) {
+      assertEquals(List.of(java.util.Map.of("account", "123456789012", "tasks", 6L),
+              java.util.Map.of("account", "210987654321", "tasks", 4L)),
+          LocalEndpoint.query(c, "SELECT account, COUNT(*) AS tasks FROM aws.ec2.store_image_tasks "
+              + "GROUP BY account ORDER BY account"), "each profile's region (the first's) and account");
+      SQLException notOurs = assertThrows(SQLException.class, () -> LocalEndpoint.query(c,
+          "SELECT * FROM aws.ec2.store_image_tasks WHERE account = '111111111111'"));
+      assertTrue(notOurs.getMessage().contains("not among the connection's accounts (123456789012, 210987654321)"),
+          notOurs.getMessage());
+    }
+    assertEquals(2, local.aws.requestLog().count("GetCallerIdentity"), "each profile's account asked once");
+    assertEquals(java.util.Set.of("123456789012", "210987654321"), local.describes().stream()
+        .map(LoggedRequest::account).collect(java.util.stream.Collectors.toSet()));
+    SQLException unknown = assertThrows(SQLException.class,
+        () -> DriverManager.getConnection("jdbc:awsql:profiles=base,nosuch"));
+    assertTrue(unknown.getMessage().contains("nosuch"), unknown.getMessage());
+  }
 }
