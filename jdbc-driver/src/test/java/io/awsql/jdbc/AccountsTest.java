@@ -260,4 +260,27 @@ class AccountsTest {
     }
     assertEquals(SECOND, calls("CreateStoreImageTask").get(0).account());
   }
+
+  @ParameterizedTest
+  @EnumSource(Clients.class)
+  void assumedCredentialsNeverShowInErrorsOrObjects(Clients client) throws Exception {
+    Connection c = connect(client, SECOND);
+    tasks(c, ""); // the role is assumed
+    local.aws.faults().add(new io.awsql.localaws.FaultRule("DescribeStoreImageTasks",
+        io.awsql.localaws.Fault.INTERNAL_ERROR, 1.0, 1, -1, null));
+    SQLException e = assertThrows(SQLException.class, () -> tasks(c, ""));
+    StringBuilder shown = new StringBuilder(c.toString());
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      shown.append(t).append('\n');
+    }
+    List<io.awsql.localaws.SessionCredentials.Session> issued = local.aws.requestLog().all().stream()
+        .map(r -> local.aws.sessionCredentials().find(r.accessKeyId())).filter(java.util.Objects::nonNull).distinct()
+        .toList();
+    assertFalse(issued.isEmpty(), "calls were signed with the role's session credentials");
+    for (io.awsql.localaws.SessionCredentials.Session session : issued) {
+      assertFalse(shown.toString().contains(session.secretAccessKey()), "the session's secret key shows");
+      assertFalse(shown.toString().contains(session.sessionToken()), "the session token shows");
+    }
+    assertFalse(shown.toString().contains(AccessKey.DEMO.secretAccessKey()), "the base secret key shows");
+  }
 }
