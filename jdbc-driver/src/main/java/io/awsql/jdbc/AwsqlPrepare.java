@@ -1,9 +1,6 @@
 package io.awsql.jdbc;
 
-import io.awsql.provider.LimitToScanRule;
-import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.RelOptCluster;
-import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
@@ -12,18 +9,10 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexBuilder;
 
 /**
- * Calcite's statement preparation with the provider's planner rules added (LIMIT reaching resource scans)
- * and metadata handlers that need no code generation.
+ * Calcite's statement preparation with metadata handlers that need no code generation. (The provider's
+ * planner rules come with its tables: {@code ResourceTable.toRel}.)
  */
 final class AwsqlPrepare extends CalcitePrepareImpl {
-  @Override
-  protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
-      org.apache.calcite.plan.Context externalContext, RelOptCostFactory costFactory) {
-    RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
-    planner.addRule(LimitToScanRule.INSTANCE);
-    return planner;
-  }
-
   /**
    * Calcite's default metadata handlers are Java source compiled by Janino on first use: about 200 ms of a
    * fresh JVM's first query here (bench/run-first-query). Proxies over the same providers answer the same,

@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.awsql.localaws.ec2.Ec2QueryHandler;
 import io.awsql.localaws.ec2.StoreImageTasks;
 import io.awsql.localaws.medicalimaging.ImageSetVersions;
-import io.awsql.localaws.medicalimaging.RestJsonHandler;
+import io.awsql.localaws.medicalimaging.MedicalImagingHandler;
 import io.awsql.localaws.sts.SecurityTokenService;
 import io.awsql.localaws.sts.StsQueryHandler;
 import java.io.IOException;
@@ -77,7 +77,7 @@ public final class LocalAws implements AutoCloseable {
     ec2.addAll(images.actions());
     // STS first: it shares EC2's path and is told apart by its signing name or API version.
     this.handlers = List.of(new StsQueryHandler(new SecurityTokenService(sessions).actions()),
-        new Ec2QueryHandler(ec2), new RestJsonHandler(imageSetVersions.routes()));
+        new Ec2QueryHandler(ec2), new MedicalImagingHandler(imageSetVersions.routes()));
     this.server = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 128);
     AtomicInteger threadNumber = new AtomicInteger();
     this.executor = Executors.newFixedThreadPool(b.threads, r -> {

@@ -6,14 +6,16 @@ import java.util.Map;
 /**
  * One listing call the scan makes, with everything pushed into it: the account and region, required parameters
  * (name → value), the API filters (name → values, OR within a filter, AND across filters), an id batch,
- * and the page size to ask for (null: the API's default).
+ * the definition's default parameters that apply (name → values), and the page size to ask for (null: the
+ * API's default).
  */
 public record ApiCall(Account account, String region, Map<String, String> parameters,
-    Map<String, List<String>> filters, List<String> ids, Integer pageSize) {
+    Map<String, List<String>> filters, List<String> ids, Map<String, List<String>> defaults, Integer pageSize) {
   public ApiCall {
     parameters = Map.copyOf(parameters);
     filters = Map.copyOf(filters);
     ids = List.copyOf(ids);
+    defaults = Map.copyOf(defaults);
   }
 
   /**

@@ -147,7 +147,7 @@ public final class AwsClients implements AutoCloseable {
           try {
             id = sts.getCallerIdentity().account();
           } catch (RuntimeException e) {
-            throw AwsErrors.translateIdentity(e, account.describe());
+            throw SdkFailures.translateIdentity(e, account.describe());
           }
           account.learnId(id);
         }

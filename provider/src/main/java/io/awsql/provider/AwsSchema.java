@@ -1,8 +1,5 @@
 package io.awsql.provider;
 
-import io.awsql.provider.ec2.ImagesResource;
-import io.awsql.provider.ec2.StoreImageTasksResource;
-import io.awsql.provider.medicalimaging.ImageSetVersionsResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +16,8 @@ import org.apache.calcite.schema.impl.AbstractSchema;
  * tables, all reading AWS through one connection's clients.
  */
 public final class AwsSchema extends AbstractSchema implements AutoCloseable {
-  /** Every resource awsql maps. Adding a table is adding its definition here. */
-  public static final List<ResourceDefinition<?>> RESOURCES =
-      List.of(StoreImageTasksResource.DEFINITION, ImageSetVersionsResource.DEFINITION, ImagesResource.DEFINITION);
+  /** Every resource awsql maps ({@link Resources}). */
+  public static final List<ResourceDefinition<?>> RESOURCES = Resources.ALL;
 
   private final ConnectionSettings settings;
   private final AwsClients clients;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpreter;
 import org.apache.calcite.adapter.enumerable.EnumerableLimit;
 import org.apache.calcite.interpreter.Bindables;
+import org.apache.calcite.interpreter.ResourceTableScan;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.rex.RexLiteral;
@@ -53,8 +54,7 @@ public final class LimitToScanRule extends RelOptRule {
     }
     List<RexNode> filters = new ArrayList<>(scan.filters);
     filters.add(RowsNeeded.hint(scan.getCluster().getRexBuilder(), fetch + offset));
-    Bindables.BindableTableScan hinted =
-        Bindables.BindableTableScan.create(scan.getCluster(), scan.getTable(), filters, scan.projects);
+    Bindables.BindableTableScan hinted = ResourceTableScan.of(scan, filters);
     call.transformTo(EnumerableLimit.create(EnumerableInterpreter.create(hinted, INTERPRETER_COST_FACTOR),
         limit.offset, limit.fetch));
   }

@@ -22,11 +22,13 @@ import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.linq4j.Queryable;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -36,6 +38,7 @@ import org.apache.calcite.schema.ModifiableTable;
 import org.apache.calcite.schema.ProjectableFilterableTable;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Schemas;
+import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.schema.impl.AbstractTableQueryable;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -50,7 +53,7 @@ import org.apache.calcite.util.Pair;
  * and carried out by {@link #insert}: one Create call per row, every row checked first.
  */
 public final class ResourceTable<T> extends AbstractTable
-    implements ProjectableFilterableTable, ModifiableTable, CustomColumnResolvingTable {
+    implements ProjectableFilterableTable, ModifiableTable, CustomColumnResolvingTable, TranslatableTable {
   /** Column 0 of every table: the region the row came from, chosen by {@code region = / IN}. */
   public static final String REGION = "region";
   public static final String REGION_DESCRIPTION =
@@ -120,6 +123,20 @@ public final class ResourceTable<T> extends AbstractTable
     return builder.build();
   }
 
+  /**
+   * A plain table scan, as Calcite makes for any table, after teaching the planner awsql's rules: a LIMIT
+   * reaching the scan ({@link LimitToScanRule}) and scans explained as AWS calls ({@link ResourceScanRule}).
+   * Done here, not by the JDBC driver, so that a Calcite model file mounting awsql gets them too.
+   */
+  @Override
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    RelOptPlanner planner = context.getCluster().getPlanner();
+    planner.addRule(ResourceScanRule.BINDABLE);
+    planner.addRule(ResourceScanRule.ENUMERABLE);
+    planner.addRule(LimitToScanRule.INSTANCE);
+    return LogicalTableScan.create(context.getCluster(), relOptTable, context.getTableHints());
+  }
+
   @Override
   public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
     ScanPlan plan = plan(filters, root);
@@ -137,7 +154,7 @@ public final class ResourceTable<T> extends AbstractTable
             clients.accounts().size() > 1);
         for (ApiCall call : plan.calls()) {
           sources.add(new PagedRows.Source<>(located(call), failure -> {
-            AwsQueryException e = AwsErrors.translate(failure, definition.qualifiedName(), call.describe());
+            AwsQueryException e = SdkFailures.translate(failure, definition.qualifiedName(), call.describe());
             if (e.awsErrorCode() != null && skipped.contains(e.awsErrorCode())) {
               warnings.add(new SQLWarning("Skipped " + call.describe() + " (skipErrors): " + e.getMessage(), "01000",
                   e));
@@ -277,231 +294,31 @@ public final class ResourceTable<T> extends AbstractTable
 
   /**
    * Decides the calls for a scan and removes from {@code filters} the predicates those calls evaluate
-   * exactly.
+   * exactly ({@link ScanPlanner}).
    */
   ScanPlan plan(List<RexNode> filters, DataContext execution) {
-    // Calcite hands over the WHERE clause as one AND; each conjunct is pushed or left on its own.
-    List<RexNode> conjuncts = new ArrayList<>();
-    filters.forEach(f -> conjuncts.addAll(RelOptUtil.conjunctions(f)));
-    long rowsNeeded = RowsNeeded.take(conjuncts);
-    Map<Integer, Set<String>> pushed = new HashMap<>();
-    Map<Integer, List<RexNode>> predicatesByColumn = new HashMap<>();
-    for (RexNode filter : conjuncts) {
-      Equalities e = Equalities.of(filter, execution);
-      if (e != null && (e.column() < FIRST_RESOURCE_FIELD || pushable(pushdownOf(e.column())))) {
-        pushed.merge(e.column(), new LinkedHashSet<>(e.values()), (a, b) -> {
-          a.retainAll(b);
-          return a;
-        });
-        predicatesByColumn.computeIfAbsent(e.column(), k -> new ArrayList<>()).add(filter);
-      }
-    }
-    List<String> regions = pushed.containsKey(REGION_FIELD) ? new ArrayList<>(pushed.get(REGION_FIELD))
-        : clients.defaultRegions();
-    for (String region : regions) {
-      if (!ConnectionSettings.isRegionName(region)) {
-        throw new AwsQueryException("'" + region + "' is not an AWS region name; write regions in lower case, "
-            + "like region = 'us-east-1' or region IN ('us-east-1', 'eu-west-1').", "22023", null, null, null);
-      }
-    }
-
-    List<Account> accounts = pushed.containsKey(ACCOUNT_FIELD) ? accountsNamed(pushed.get(ACCOUNT_FIELD))
-        : clients.accounts();
-
-    List<String> ids = null;
-    String idsParameter = null;
-    int batchSize = 0;
-    Map<String, List<String>> apiFilters = new LinkedHashMap<>();
-    Set<Integer> exact = new LinkedHashSet<>(List.of(REGION_FIELD, ACCOUNT_FIELD));
-    for (Map.Entry<Integer, Set<String>> entry : pushed.entrySet()) {
-      if (entry.getKey() < FIRST_RESOURCE_FIELD) {
-        continue;
-      }
-      ColumnPushdown how = pushdownOf(entry.getKey());
-      if (how.kind() == ColumnPushdown.Kind.ID_LIST) {
-        ids = new ArrayList<>(entry.getValue());
-        idsParameter = how.apiName();
-        batchSize = how.batchSize();
-        exact.add(entry.getKey());
-      }
-    }
-    if (ids == null || !definition.idsOverrideFilters()) {
-      for (Map.Entry<Integer, Set<String>> entry : pushed.entrySet()) {
-        ColumnPushdown how = entry.getKey() < FIRST_RESOURCE_FIELD ? ColumnPushdown.NONE : pushdownOf(entry.getKey());
-        if (how.kind() == ColumnPushdown.Kind.FILTER && entry.getValue().stream().noneMatch(ResourceTable::isWildcard)) {
-          apiFilters.put(how.apiName(), new ArrayList<>(entry.getValue()));
-          exact.add(entry.getKey());
-        }
-      }
-    }
-    Map<String, List<String>> parameterValues = requiredParameters(pushed);
-    for (int c = FIRST_RESOURCE_FIELD; c < FIRST_RESOURCE_FIELD + definition.columns().size(); c++) {
-      if (pushdownOf(c).kind() == ColumnPushdown.Kind.REQUIRED_PARAMETER) {
-        exact.add(c);
-      }
-    }
-    for (int column : exact) {
-      conjuncts.removeAll(predicatesByColumn.getOrDefault(column, List.of()));
-    }
-    filters.clear();
-    filters.addAll(conjuncts);
-    // A LIMIT bounds what the API must return only when the API evaluates the whole WHERE clause.
-    long rowBudget = conjuncts.isEmpty() ? rowsNeeded : 0;
-
-    boolean contradiction = pushed.entrySet().stream().anyMatch(e -> exact.contains(e.getKey()) && e.getValue().isEmpty())
-        || apiFilters.values().stream().anyMatch(List::isEmpty);
-    List<ApiCall> calls = new ArrayList<>();
-    if (!contradiction) {
-      Integer pageSize = definition.maxPageSize() > 0 && (ids == null || definition.pageSizeWithIds())
-          ? definition.maxPageSize() : null;
-      if (pageSize != null && rowBudget > 0) {
-        pageSize = (int) Math.max(definition.minPageSize(), Math.min(pageSize, rowBudget));
-      }
-      for (Account account : accounts) {
-        for (String region : regions) {
-          for (Map<String, String> parameters : combinations(parameterValues)) {
-            if (ids == null) {
-              calls.add(new ApiCall(account, region, parameters, apiFilters, List.of(), pageSize));
-            } else {
-              for (int from = 0; from < ids.size(); from += batchSize) {
-                calls.add(new ApiCall(account, region, parameters, apiFilters,
-                    ids.subList(from, Math.min(ids.size(), from + batchSize)), pageSize));
-              }
-            }
-          }
-        }
-      }
-    }
-    int locations = accounts.size() * regions.size();
-    if (calls.size() > limits().maxCallsPerQuery()) {
-      throw new AwsQueryException("This query on " + definition.qualifiedName() + " would make " + calls.size()
-          + " listing calls (" + (accounts.size() > 1 ? accounts.size() + " accounts × " : "") + regions.size()
-          + " region(s) × " + (calls.size() / locations) + " id batches or value combinations); the limit is "
-          + limits().maxCallsPerQuery() + " (connection property maxCallsPerQuery). Narrow the IN lists, "
-          + (accounts.size() > 1 ? "accounts " : "") + "or regions. Nothing was sent.", "54000", null, null, null);
-    }
-    boolean locationsDefaulted = !pushed.containsKey(REGION_FIELD) || !pushed.containsKey(ACCOUNT_FIELD);
-    return new ScanPlan(calls, idsParameter, locationsDefaulted, locations, rowBudget);
-  }
-
-  /**
-   * The values of each required parameter, checked: all must be given with = or IN, and each value must
-   * have the API's form, or the query fails here, before any request.
-   */
-  private Map<String, List<String>> requiredParameters(Map<Integer, Set<String>> pushed) {
-    Map<String, List<String>> values = new LinkedHashMap<>();
-    List<String> missing = new ArrayList<>();
-    for (int c = FIRST_RESOURCE_FIELD; c < FIRST_RESOURCE_FIELD + definition.columns().size(); c++) {
-      ColumnPushdown how = pushdownOf(c);
-      if (how.kind() != ColumnPushdown.Kind.REQUIRED_PARAMETER) {
-        continue;
-      }
-      String column = definition.columns().get(c - FIRST_RESOURCE_FIELD).name();
-      if (!pushed.containsKey(c)) {
-        missing.add(column);
-        continue;
-      }
-      for (String value : pushed.get(c)) {
-        if (!how.pattern().matcher(value).matches()) {
-          throw new AwsQueryException(column + " '" + value + "' is not valid: it must match " + how.pattern()
-              + ", like '" + how.example() + "'. Nothing was sent.", "22023", null, null, null);
-        }
-      }
-      values.put(how.apiName(), new ArrayList<>(pushed.get(c)));
-    }
-    if (!missing.isEmpty()) {
-      throw new AwsQueryException(definition.qualifiedName() + " can only be read for given "
-          + String.join(" and ", requiredColumns()) + " (the API requires them); "
-          + (missing.size() == 1 ? missing.get(0) + " is" : String.join(" and ", missing) + " are")
-          + " missing or not given with = or IN. For example: " + exampleQuery() + ". Nothing was sent.",
-          "42000", null, null, null);
-    }
-    return values;
-  }
-
-  private List<String> requiredColumns() {
-    return definition.columns().stream()
-        .filter(c -> c.pushdown().kind() == ColumnPushdown.Kind.REQUIRED_PARAMETER).map(ResourceColumn::name).toList();
+    return new ScanPlanner<>(definition, clients, settings).plan(filters, execution);
   }
 
   /** A query that gives every required column, for error messages. */
   public String exampleQuery() {
-    List<String> conditions = new ArrayList<>();
-    definition.columns().stream().filter(c -> c.pushdown().kind() == ColumnPushdown.Kind.REQUIRED_PARAMETER)
-        .forEach(c -> conditions.add(c.name() + " = '" + c.pushdown().example() + "'"));
-    return "SELECT * FROM " + definition.qualifiedName()
-        + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
-  }
-
-  /** Every combination of one value per parameter (one call each). */
-  private static List<Map<String, String>> combinations(Map<String, List<String>> values) {
-    List<Map<String, String>> result = new ArrayList<>();
-    result.add(new LinkedHashMap<>());
-    for (Map.Entry<String, List<String>> e : values.entrySet()) {
-      List<Map<String, String>> next = new ArrayList<>();
-      for (Map<String, String> partial : result) {
-        for (String value : e.getValue()) {
-          Map<String, String> extended = new LinkedHashMap<>(partial);
-          extended.put(e.getKey(), value);
-          next.add(extended);
-        }
-      }
-      result = next;
-    }
-    return result;
+    return ScanPlanner.exampleQuery(definition);
   }
 
   /**
-   * Whether equalities on a column with this pushdown reach the API. Id lists only when the connection asks
-   * for them: an API may answer an id list other than SQL would (EC2's ImageIds: each AMI's latest task).
+   * What a scan offered {@code filters} will ask AWS, in one line for {@code EXPLAIN}: the listing operation
+   * and number of calls, the accounts and regions, what is pushed into every call, and what Calcite still
+   * evaluates. Bound parameters are not known yet: their predicates show as left to Calcite, and are pushed at
+   * execution as literals are.
    */
-  private boolean pushable(ColumnPushdown how) {
-    return switch (how.kind()) {
-      case NONE -> false;
-      case ID_LIST -> settings != null && settings.pushIdLists();
-      default -> true;
-    };
-  }
-
-  /** EC2 filter values take {@code *} and {@code ?} as wildcards: such a value is no equality, so it stays local. */
-  private static boolean isWildcard(String value) {
-    return value.indexOf('*') >= 0 || value.indexOf('?') >= 0;
-  }
-
-  /** The pushdown of a definition's column, by its field number in the table's rows. */
-  private ColumnPushdown pushdownOf(int field) {
-    return definition.columns().get(field - FIRST_RESOURCE_FIELD).pushdown();
-  }
-
-  /**
-   * The accounts {@code account = / IN} chooses, checked before any request: each must be an account id and
-   * one of the connection's.
-   */
-  private List<Account> accountsNamed(Set<String> ids) {
-    for (String id : ids) {
-      if (!AccountSettings.isAccountId(id)) {
-        throw new AwsQueryException("'" + id + "' is not an AWS account id: account ids are 12 digits, like "
-            + "account = '123456789012'. Nothing was sent.", "22023", null, null, null);
-      }
+  public String explainCalls(List<RexNode> filters) {
+    ScanPlan plan;
+    try {
+      plan = plan(new ArrayList<>(filters), null);
+    } catch (AwsQueryException e) {
+      return "fails before any request: " + e.getMessage();
     }
-    List<Account> chosen = new ArrayList<>();
-    List<String> known = new ArrayList<>();
-    for (Account account : clients.accounts()) {
-      String id = clients.accountId(account);
-      known.add(id);
-      if (ids.contains(id)) {
-        chosen.add(account);
-      }
-    }
-    List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
-    if (!unknown.isEmpty()) {
-      throw new AwsQueryException("account " + String.join(", ", unknown) + (unknown.size() == 1 ? " is" : " are")
-          + " not among the connection's accounts (" + String.join(", ", known) + "); to query "
-          + (unknown.size() == 1 ? "it" : "them") + ", add " + (unknown.size() == 1 ? "it" : "them")
-          + " to the connection property accounts (with roleName), or profiles. Nothing was sent.", "22023", null,
-          null, null);
-    }
-    return chosen;
+    return ScanExplanation.of(definition, plan);
   }
 
   private Iterator<List<Located<T>>> located(ApiCall call) {
@@ -546,16 +363,6 @@ public final class ResourceTable<T> extends AbstractTable
 
   /** An item and the call (region, parameters) that listed it. */
   private record Located<T>(ApiCall call, T item) {}
-
-  /**
-   * The calls one scan makes.
-   *
-   * @param locationsDefaulted whether the query left its regions or accounts to the connection
-   * @param locationCount accounts × regions
-   * @param rowBudget the rows a LIMIT can use, when the calls return only rows that match; 0: all
-   */
-  record ScanPlan(List<ApiCall> calls, String idsParameter, boolean locationsDefaulted, int locationCount,
-      long rowBudget) {}
 
   /**
    * A named resource (a data store, an image set) lives in one region of one account. When a query leaves

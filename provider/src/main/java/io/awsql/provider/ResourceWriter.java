@@ -146,7 +146,7 @@ public final class ResourceWriter {
       List<InsertResult.Created> created) {
     PendingRow failed = rows.get(failedRow);
     CreateDefinition create = failed.table().create();
-    AwsQueryException aws = AwsErrors.translateCreate(failure, create.action(), where(failed.account(), failed.region()));
+    AwsQueryException aws = SdkFailures.translateCreate(failure, create.action(), where(failed.account(), failed.region()));
     StringBuilder message = new StringBuilder();
     message.append(create.action()).append(" failed for row ").append(failedRow + 1).append(" of ")
         .append(rows.size()).append(" (").append(where(failed.account(), failed.region())).append(", ").append(describe(failed.values()))

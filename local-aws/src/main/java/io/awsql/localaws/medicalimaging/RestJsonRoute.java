@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * One REST-JSON operation local-aws serves: its method and path (with the names of the path's groups, which
- * become parameters), and its answer. A resource file provides its routes; {@link RestJsonHandler} routes to
+ * become parameters), and its answer. A resource file provides its routes; {@link MedicalImagingHandler} routes to
  * them.
  */
 public interface RestJsonRoute {

@@ -27,41 +27,40 @@ public final class StoreImageTasksResource {
 
   private StoreImageTasksResource() {}
 
-  public static final ResourceDefinition<StoreImageTaskResult> DEFINITION = new ResourceDefinition<>(
-      "ec2",
-      "store_image_tasks",
-      "The progress of AMI store tasks (AMIs stored as objects in Amazon S3) from the last 31 days, newest first.",
-      List.of(
-          ResourceColumn.<StoreImageTaskResult>of("amiId", SqlTypeName.VARCHAR,
-                  "The ID of the AMI that is being stored.", StoreImageTaskResult::amiId)
-              .pushedAs(ColumnPushdown.idList("ImageIds", IMAGE_IDS_PER_CALL)),
-          ResourceColumn.of("taskStartTime", SqlTypeName.TIMESTAMP,
-              "The time the task started (UTC).", StoreImageTaskResult::taskStartTime),
-          ResourceColumn.<StoreImageTaskResult>of("bucket", SqlTypeName.VARCHAR,
-                  "The name of the Amazon S3 bucket that contains the stored AMI object.", StoreImageTaskResult::bucket)
-              .pushedAs(ColumnPushdown.filter("bucket")),
-          ResourceColumn.of("s3objectKey", SqlTypeName.VARCHAR,
-              "The name of the stored AMI object in the bucket.", StoreImageTaskResult::s3objectKey),
-          ResourceColumn.of("progressPercentage", SqlTypeName.INTEGER,
-              "The progress of the task as a percentage.", StoreImageTaskResult::progressPercentage),
-          ResourceColumn.<StoreImageTaskResult>of("storeTaskState", SqlTypeName.VARCHAR,
-                  "The state of the store task (InProgress, Completed, or Failed).", StoreImageTaskResult::storeTaskState)
-              .pushedAs(ColumnPushdown.filter("task-state")),
-          ResourceColumn.of("storeTaskFailureReason", SqlTypeName.VARCHAR,
-              "If the task fails, the reason for the failure; null if the task succeeds.",
-              // AWS sends an empty element for tasks that did not fail: that is "no reason", not a reason.
-              task -> task.storeTaskFailureReason() == null || task.storeTaskFailureReason().isEmpty()
-                  ? null : task.storeTaskFailureReason()),
-          ResourceColumn.of("s3ObjectTags", SqlTypeName.VARCHAR,
-              "INSERT only: tags for the stored S3 object, as JSON ({\"key\": \"value\"} or [{\"Key\": \"k\", "
-                  + "\"Value\": \"v\"}]). DescribeStoreImageTasks does not return tags, so it reads as null.",
-              task -> null)),
-      StoreImageTasksResource::pages,
-      true, // "When you specify the ImageIds parameter, any filters that you specify are ignored."
-      1,
-      MAX_RESULTS,
-      false, // MaxResults with ImageIds is InvalidParameterCombination
-      StoreImageTaskCreate.DEFINITION);
+  public static final ResourceDefinition<StoreImageTaskResult> DEFINITION = ResourceDefinition
+      .<StoreImageTaskResult>builder("ec2", "store_image_tasks", "DescribeStoreImageTasks")
+      .description("The progress of AMI store tasks (AMIs stored as objects in Amazon S3) from the last 31 days, "
+          + "newest first.")
+      .column(ResourceColumn.<StoreImageTaskResult>of("amiId", SqlTypeName.VARCHAR,
+              "The ID of the AMI that is being stored.", StoreImageTaskResult::amiId)
+          .pushedAs(ColumnPushdown.idList("ImageIds", IMAGE_IDS_PER_CALL)))
+      .column(ResourceColumn.of("taskStartTime", SqlTypeName.TIMESTAMP,
+          "The time the task started (UTC).", StoreImageTaskResult::taskStartTime))
+      .column(ResourceColumn.<StoreImageTaskResult>of("bucket", SqlTypeName.VARCHAR,
+              "The name of the Amazon S3 bucket that contains the stored AMI object.", StoreImageTaskResult::bucket)
+          .pushedAs(ColumnPushdown.filter("bucket")))
+      .column(ResourceColumn.of("s3objectKey", SqlTypeName.VARCHAR,
+          "The name of the stored AMI object in the bucket.", StoreImageTaskResult::s3objectKey))
+      .column(ResourceColumn.of("progressPercentage", SqlTypeName.INTEGER,
+          "The progress of the task as a percentage.", StoreImageTaskResult::progressPercentage))
+      .column(ResourceColumn.<StoreImageTaskResult>of("storeTaskState", SqlTypeName.VARCHAR,
+              "The state of the store task (InProgress, Completed, or Failed).", StoreImageTaskResult::storeTaskState)
+          .pushedAs(ColumnPushdown.filter("task-state")))
+      .column(ResourceColumn.of("storeTaskFailureReason", SqlTypeName.VARCHAR,
+          "If the task fails, the reason for the failure; null if the task succeeds.",
+          // AWS sends an empty element for tasks that did not fail: that is "no reason", not a reason.
+          task -> task.storeTaskFailureReason() == null || task.storeTaskFailureReason().isEmpty()
+              ? null : task.storeTaskFailureReason()))
+      .column(ResourceColumn.of("s3ObjectTags", SqlTypeName.VARCHAR,
+          "INSERT only: tags for the stored S3 object, as JSON ({\"key\": \"value\"} or [{\"Key\": \"k\", "
+              + "\"Value\": \"v\"}]). DescribeStoreImageTasks does not return tags, so it reads as null.",
+          task -> null))
+      .pages(StoreImageTasksResource::pages)
+      .pageSize(1, MAX_RESULTS)
+      .noPageSizeWithIds() // MaxResults with ImageIds is InvalidParameterCombination
+      .idsOverrideFilters() // "When you specify the ImageIds parameter, any filters that you specify are ignored."
+      .create(StoreImageTasksInsert.DEFINITION)
+      .build();
 
   private static Iterator<List<StoreImageTaskResult>> pages(AwsClients clients, ApiCall call) {
     Ec2Client ec2 = clients.client(Ec2Client.class, call.account(), call.region(), Ec2Client::builder);

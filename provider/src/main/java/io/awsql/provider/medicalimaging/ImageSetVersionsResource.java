@@ -2,7 +2,6 @@ package io.awsql.provider.medicalimaging;
 
 import io.awsql.provider.ApiCall;
 import io.awsql.provider.AwsClients;
-import io.awsql.provider.ColumnPushdown;
 import io.awsql.provider.PageSource;
 import io.awsql.provider.ResourceColumn;
 import io.awsql.provider.ResourceDefinition;
@@ -25,42 +24,36 @@ public final class ImageSetVersionsResource {
 
   private ImageSetVersionsResource() {}
 
-  public static final ResourceDefinition<ImageSetProperties> DEFINITION = new ResourceDefinition<>(
-      "medical_imaging",
-      "image_set_versions",
-      "The versions of AWS HealthImaging image sets. datastoreId and imageSetId must be given (= or IN).",
-      List.of(
-          ResourceColumn.<ImageSetProperties>of("datastoreId", SqlTypeName.VARCHAR, "The data store identifier.", p -> null)
-              .pushedAs(ColumnPushdown.requiredParameter("datastoreId", ID, "0123456789abcdef0123456789abcdef")),
-          ResourceColumn.<ImageSetProperties>of("imageSetId", SqlTypeName.VARCHAR, "The image set identifier.",
-                  ImageSetProperties::imageSetId)
-              .pushedAs(ColumnPushdown.requiredParameter("imageSetId", ID, "fedcba9876543210fedcba9876543210")),
-          ResourceColumn.of("versionId", SqlTypeName.VARCHAR, "The image set version identifier.",
-              ImageSetProperties::versionId),
-          ResourceColumn.of("imageSetState", SqlTypeName.VARCHAR,
-              "The image set state (ACTIVE, LOCKED or DELETED).", ImageSetProperties::imageSetStateAsString),
-          ResourceColumn.of("imageSetWorkflowStatus", SqlTypeName.VARCHAR,
-              "The image set workflow status (CREATED, IMPORTED, UPDATING, COPY_FAILED, ...).",
-              ImageSetProperties::imageSetWorkflowStatusAsString),
-          ResourceColumn.of("createdAt", SqlTypeName.TIMESTAMP, "The time the image set was created (UTC).",
-              ImageSetProperties::createdAt),
-          ResourceColumn.of("updatedAt", SqlTypeName.TIMESTAMP, "The time the image set was last updated (UTC).",
-              ImageSetProperties::updatedAt),
-          ResourceColumn.of("deletedAt", SqlTypeName.TIMESTAMP, "The time the image set was deleted (UTC).",
-              ImageSetProperties::deletedAt),
-          ResourceColumn.of("message", SqlTypeName.VARCHAR, "The error message thrown if an image set action fails.",
-              ImageSetProperties::message),
-          ResourceColumn.of("forced", SqlTypeName.BOOLEAN,
-              "Whether the version was made with forced overrides (overrides.forced).",
-              p -> p.overrides() == null ? null : p.overrides().forced()),
-          ResourceColumn.of("isPrimary", SqlTypeName.BOOLEAN, "Whether this is the primary image set version.",
-              ImageSetProperties::isPrimary)),
-      ImageSetVersionsResource::pages,
-      false,
-      1,
-      MAX_RESULTS,
-      true,
-      null);
+  public static final ResourceDefinition<ImageSetProperties> DEFINITION = ResourceDefinition
+      .<ImageSetProperties>builder("medical_imaging", "image_set_versions", "ListImageSetVersions")
+      .description("The versions of AWS HealthImaging image sets. datastoreId and imageSetId must be given (= or IN).")
+      .column(ResourceColumn.requiredParameter("datastoreId", "The data store identifier.", "datastoreId", ID,
+          "0123456789abcdef0123456789abcdef"))
+      .column(ResourceColumn.requiredParameter("imageSetId", "The image set identifier.", "imageSetId", ID,
+          "fedcba9876543210fedcba9876543210"))
+      .column(ResourceColumn.of("versionId", SqlTypeName.VARCHAR, "The image set version identifier.",
+          ImageSetProperties::versionId))
+      .column(ResourceColumn.of("imageSetState", SqlTypeName.VARCHAR,
+          "The image set state (ACTIVE, LOCKED or DELETED).", ImageSetProperties::imageSetStateAsString))
+      .column(ResourceColumn.of("imageSetWorkflowStatus", SqlTypeName.VARCHAR,
+          "The image set workflow status (CREATED, IMPORTED, UPDATING, COPY_FAILED, ...).",
+          ImageSetProperties::imageSetWorkflowStatusAsString))
+      .column(ResourceColumn.of("createdAt", SqlTypeName.TIMESTAMP, "The time the image set was created (UTC).",
+          ImageSetProperties::createdAt))
+      .column(ResourceColumn.of("updatedAt", SqlTypeName.TIMESTAMP, "The time the image set was last updated (UTC).",
+          ImageSetProperties::updatedAt))
+      .column(ResourceColumn.of("deletedAt", SqlTypeName.TIMESTAMP, "The time the image set was deleted (UTC).",
+          ImageSetProperties::deletedAt))
+      .column(ResourceColumn.of("message", SqlTypeName.VARCHAR, "The error message thrown if an image set action fails.",
+          ImageSetProperties::message))
+      .column(ResourceColumn.of("forced", SqlTypeName.BOOLEAN,
+          "Whether the version was made with forced overrides (overrides.forced).",
+          p -> p.overrides() == null ? null : p.overrides().forced()))
+      .column(ResourceColumn.of("isPrimary", SqlTypeName.BOOLEAN, "Whether this is the primary image set version.",
+          ImageSetProperties::isPrimary))
+      .pages(ImageSetVersionsResource::pages)
+      .pageSize(1, MAX_RESULTS)
+      .build();
 
   private static Iterator<List<ImageSetProperties>> pages(AwsClients clients, ApiCall call) {
     MedicalImagingClient client = clients.client(MedicalImagingClient.class, call.account(), call.region(),

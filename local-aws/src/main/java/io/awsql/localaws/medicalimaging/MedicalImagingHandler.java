@@ -20,13 +20,13 @@ import java.util.regex.Matcher;
  * in the path, paging in the query string, JSON answers, errors as {@code {"message": ...}} with {@code x-amzn-ErrorType}. Routed by
  * path only: the SDK prefixes the host with {@code runtime-}, which must not matter here.
  */
-public final class RestJsonHandler implements ServiceHandler {
+public final class MedicalImagingHandler implements ServiceHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<RestJsonRoute> routes;
 
   /** @param routes the operations served, from each resource ({@code ImageSetVersions.routes()}, ...) */
-  public RestJsonHandler(List<RestJsonRoute> routes) {
+  public MedicalImagingHandler(List<RestJsonRoute> routes) {
     this.routes = List.copyOf(routes);
   }
 

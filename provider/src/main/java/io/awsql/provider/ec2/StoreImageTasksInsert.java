@@ -23,24 +23,24 @@ import software.amazon.awssdk.services.ec2.model.S3ObjectTag;
  * INSERT into {@code aws.ec2.store_image_tasks}: one CreateStoreImageTask per row, storing an AMI as an
  * object in an S3 bucket. Inputs are checked as EC2 and S3 would, before any request.
  */
-public final class StoreImageTaskCreate {
+public final class StoreImageTasksInsert {
   private static final Pattern AMI_ID = Pattern.compile("ami-([0-9a-f]{8}|[0-9a-f]{17})");
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
   private static final Pattern IP_ADDRESS = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private StoreImageTaskCreate() {}
+  private StoreImageTasksInsert() {}
 
   public static final CreateDefinition DEFINITION = new CreateDefinition("CreateStoreImageTask", List.of(
       new CreateInput("amiId", List.of("ImageId"), true, "The ID of the AMI to store.",
-          StoreImageTaskCreate::amiIdProblem, "ami-0123456789abcdef0"),
+          StoreImageTasksInsert::amiIdProblem, "ami-0123456789abcdef0"),
       new CreateInput("bucket", List.of("Bucket"), true,
           "The S3 bucket, in the Region of the request, to store the AMI object in.",
-          StoreImageTaskCreate::bucketProblem, "my-ami-bucket"),
+          StoreImageTasksInsert::bucketProblem, "my-ami-bucket"),
       new CreateInput("s3ObjectTags", List.of("S3ObjectTags"), false,
           "Tags for the stored object, as JSON: {\"key\": \"value\"} or [{\"Key\": \"k\", \"Value\": \"v\"}].",
           value -> tagsOrProblem(value) instanceof String problem ? problem : null, "{\"team\": \"platform\"}")),
-      StoreImageTaskCreate::create,
+      StoreImageTasksInsert::create,
       List.of("amiId", "s3objectKey"));
 
   private static Map<String, String> create(AwsClients clients, Account account, String region,

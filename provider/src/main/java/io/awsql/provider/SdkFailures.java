@@ -16,7 +16,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
  * invalid parameter combinations, 42704 a named resource that does not exist, 08001 unreachable
  * endpoint, HY000 otherwise.
  */
-public final class AwsErrors {
+public final class SdkFailures {
   private static final Set<String> AUTH = Set.of("AuthFailure", "UnauthorizedOperation", "AccessDeniedException",
       "AccessDenied", "InvalidClientTokenId", "SignatureDoesNotMatch", "ExpiredToken", "UnrecognizedClientException",
       "OptInRequired", "Blocked");
@@ -26,7 +26,7 @@ public final class AwsErrors {
   private static final Set<String> BAD_COMBINATION = Set.of("InvalidParameterCombination", "MissingParameter",
       "UnknownParameter");
 
-  private AwsErrors() {}
+  private SdkFailures() {}
 
   /** Phrases {@code failure} of the call made for {@code table} at {@code where} (region, parameters). */
   public static AwsQueryException translate(Throwable failure, String table, String location) {
