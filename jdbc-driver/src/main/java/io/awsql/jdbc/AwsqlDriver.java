@@ -3,6 +3,7 @@ package io.awsql.jdbc;
 import io.awsql.localaws.AccessKey;
 import io.awsql.localaws.LocalAws;
 import io.awsql.provider.AwsSchema;
+import io.awsql.provider.AwsSchemaFactory;
 import io.awsql.provider.AwsqlProperty;
 import io.awsql.provider.ConnectionSettings;
 import java.sql.Connection;
@@ -98,7 +99,8 @@ public final class AwsqlDriver extends org.apache.calcite.jdbc.Driver {
         settings = settings.withEndpoint(local.endpoint(), AccessKey.DEMO.accessKeyId(),
             AccessKey.DEMO.secretAccessKey());
       }
-      aws = new AwsSchema(settings);
+      // The schema a Calcite model's AwsSchemaFactory makes, from the settings local=true has rewritten.
+      aws = AwsSchemaFactory.INSTANCE.create(settings);
       Connection calcite = super.connect(PREFIX, calciteProperties());
       CalciteConnection connection = calcite.unwrap(CalciteConnection.class);
       SchemaPlus root = connection.getRootSchema();
