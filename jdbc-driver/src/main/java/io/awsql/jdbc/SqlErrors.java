@@ -106,7 +106,8 @@ public final class SqlErrors {
     return words.length == 0 ? "" : words[0].toUpperCase(Locale.ROOT);
   }
 
-  static String oneLine(String message) {
+  /** The message on one line, as a command or a server log prints it. */
+  public static String oneLine(String message) {
     return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ");
   }
 }

@@ -13,7 +13,10 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import org.apache.calcite.avatica.server.HttpServer;
 import org.junit.jupiter.api.Test;
@@ -73,8 +76,10 @@ class AllInOneJarIT {
   @Test
   void andThroughTheAvaticaThinClient() throws Exception {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    HttpServer server = ServeCommand.start(
-        ConnectionOptions.parse(List.of("--local", "--region", "us-east-1", "--port", "0")), quiet, quiet);
+    Properties settings = new Properties();
+    settings.setProperty("local", "true");
+    settings.setProperty("region", "us-east-1");
+    HttpServer server = new AwsqlServer(settings).port(0).start(quiet, quiet);
     try {
       List<String> seen = browseInIsolation("org.apache.calcite.avatica.remote.Driver",
           "jdbc:avatica:remote:url=http://127.0.0.1:" + server.getPort() + ";serialization=protobuf");
@@ -92,7 +97,7 @@ class AllInOneJarIT {
   void librariesThatClashWithHostApplicationsAreRelocated() throws IOException {
     try (JarFile jar = new JarFile(JAR.toFile())) {
       for (String prefix : List.of("com/google/", "com/fasterxml/jackson/", "software/amazon/awssdk/",
-          "org/apache/http/", "org/eclipse/jetty/", "org/slf4j/")) {
+          "org/apache/http/", "org/eclipse/jetty/", "org/slf4j/", "picocli/")) {
         assertFalse(jar.stream().anyMatch(e -> e.getName().startsWith(prefix) && e.getName().endsWith(".class")),
             prefix + " is not relocated");
       }
@@ -106,5 +111,39 @@ class AllInOneJarIT {
     }
     assertEquals(1, 1);
     assertTrue(Files.size(JAR) > 0);
+  }
+
+  /** The command, as java -jar runs it: picocli, relocated, still finds the commands' annotations. */
+  @Test
+  void theJarRunsTheCommandWithItsRelocatedPicocli() throws Exception {
+    String help = runJar("exec", "--help");
+    assertTrue(help.startsWith("Usage: awsql exec") && help.contains("--output") && help.contains("--region")
+        && help.contains("--explain"), help);
+    String version = runJar("--version");
+    assertTrue(version.matches("awsql \\d+\\.\\d+\\.\\d+.*\\n"), version);
+    String completion = runJar("completion");
+    assertTrue(completion.contains("complete -F _complete_awsql") && completion.contains("local-aws"),
+        completion.substring(0, Math.min(completion.length(), 300)));
+    String rows = runJar("exec", "--local", "--output", "csv", "SELECT amiId FROM aws.ec2.store_image_tasks"
+        + " WHERE region = 'eu-west-1' ORDER BY amiId");
+    assertEquals(3, rows.lines().count(), "header and two rows: " + rows);
+  }
+
+  /** Runs the jar's Main-Class with these arguments and returns its standard output, expecting exit 0. */
+  private static String runJar(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    Path err = Files.createTempFile("awsql-jar", ".err");
+    try {
+      Process java = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+          .redirectError(err.toFile()).start();
+      String out = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(java.waitFor(60, TimeUnit.SECONDS), "java -jar ends");
+      assertEquals(0, java.exitValue(), String.join(" ", args) + ": " + Files.readString(err));
+      return out;
+    } finally {
+      Files.delete(err);
+    }
   }
 }

@@ -1,6 +1,5 @@
 package io.awsql.jdbc;
 
-import io.awsql.localaws.AccessKey;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,11 +8,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import io.awsql.cli.ConnectionOptions;
+import io.awsql.localaws.AccessKey;
 import org.apache.calcite.avatica.server.HttpServer;
 
 /**
  * The two ways a JDBC client reaches awsql: the driver in process, or Avatica's thin client through
- * {@code awsql serve}. Tests run the same statements both ways and expect the same rows and SQLStates.
+ * {@code awsql serve}'s server. Tests run the same statements both ways and expect the same rows and SQLStates.
  */
 enum Clients {
   IN_PROCESS, THIN;
@@ -43,37 +45,32 @@ enum Clients {
     if (regions != null) {
       args.addAll(List.of("--region", regions));
     }
-    List<String> serveOnly = List.of("--allow-writes");
+    boolean allowWrites = false;
     for (String option : options) {
-      if (this == THIN || !serveOnly.contains(option)) {
+      if (option.equals("--allow-writes")) {
+        allowWrites = true; // the server's option: an in-process connection has no such setting
+      } else {
         args.add(option);
       }
     }
     Connection connection;
+    Properties settings = ConnectionOptions.parse(args.toArray(String[]::new));
+    if (key != null) {
+      settings.setProperty("accessKeyId", key.accessKeyId());
+      settings.setProperty("secretAccessKey", key.secretAccessKey());
+    }
     if (this == IN_PROCESS) {
-      ConnectionOptions parsed = ConnectionOptions.parse(args);
-      withKey(parsed, key);
-      connection = DriverManager.getConnection(AwsqlDriver.PREFIX, parsed.properties);
+      connection = DriverManager.getConnection(AwsqlDriver.PREFIX, settings);
     } else {
-      args.addAll(List.of("--port", "0"));
-      ConnectionOptions parsed = ConnectionOptions.parse(args);
-      withKey(parsed, key);
       opened.serverLog = new ByteArrayOutputStream();
       PrintStream log = new PrintStream(opened.serverLog, true, StandardCharsets.UTF_8);
-      HttpServer server = ServeCommand.start(parsed,
-          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), log);
+      HttpServer server = new AwsqlServer(settings).port(0).allowWrites(allowWrites)
+          .start(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), log);
       opened.resources.add(server::stop);
       connection = DriverManager.getConnection(
           "jdbc:avatica:remote:url=http://127.0.0.1:" + server.getPort() + ";serialization=protobuf;timeZone=UTC");
     }
     opened.resources.add(connection);
     return connection;
-  }
-
-  private static void withKey(ConnectionOptions options, AccessKey key) {
-    if (key != null) {
-      options.properties.setProperty("accessKeyId", key.accessKeyId());
-      options.properties.setProperty("secretAccessKey", key.secretAccessKey());
-    }
   }
 }

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Properties;
 import org.apache.calcite.avatica.server.HttpServer;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,9 @@ class ConformanceIT {
   @Test
   void throughTheThinClient() throws Exception {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    HttpServer server = ServeCommand.start(ConnectionOptions.parse(List.of("--local", "--port", "0")), quiet, quiet);
+    Properties local = new Properties();
+    local.setProperty("local", "true");
+    HttpServer server = new AwsqlServer(local).port(0).start(quiet, quiet);
     try {
       List<String> problems = AllInOneJarIT.inIsolation(PROBE, "problems", "org.apache.calcite.avatica.remote.Driver",
           "jdbc:avatica:remote:url=http://127.0.0.1:" + server.getPort() + ";serialization=protobuf;timeZone=UTC");

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,20 +18,42 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import io.awsql.localaws.AccessKey;
+import io.awsql.localaws.FaultRule;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.apache.calcite.avatica.server.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** awsql serve with Avatica's thin client: queries, both serializations, authentication, read-only. */
+/**
+ * The server behind awsql serve with Avatica's thin client: queries, both serializations, authentication,
+ * read-only, limits. (Its options and TLS through the command: io.awsql.cli.ServeCommandTest.)
+ */
 class ServeTest {
   @TempDir
   Path dir;
 
-  private static HttpServer serve(String... args) throws SQLException {
+  /** A server over local-aws's demo data, on a free port. */
+  private static AwsqlServer local() {
+    Properties settings = new Properties();
+    settings.setProperty("local", "true");
+    return new AwsqlServer(settings).port(0);
+  }
+
+  private static HttpServer start(AwsqlServer server) throws SQLException {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    return ServeCommand.start(ConnectionOptions.parse(List.of(args)), quiet, quiet);
+    return server.start(quiet, quiet);
   }
 
   private static String thinUrl(HttpServer server, String serialization) {
@@ -38,7 +63,7 @@ class ServeTest {
   @Test
   void thinClientsQueryOverProtobufAndJson() throws SQLException {
     for (String serialization : List.of("protobuf", "json")) {
-      HttpServer server = serve("--local", "--port", "0", "--serialization", serialization);
+      HttpServer server = start(local().serialization(Serialization.valueOf(serialization.toUpperCase(Locale.ROOT))));
       try (Connection c = DriverManager.getConnection(thinUrl(server, serialization))) {
         List<Map<String, Object>> rows = LocalEndpoint.query(c,
             "SELECT region, COUNT(*) AS tasks FROM aws.ec2.store_image_tasks GROUP BY region ORDER BY region");
@@ -54,12 +79,13 @@ class ServeTest {
   @Test
   void basicAuthenticationRequiredAndAWrongPasswordRefused() throws SQLException, IOException {
     Path users = dir.resolve("users.properties");
-    Files.writeString(users, "alice: s3cret," + ServeCommand.ROLE + "\n");
-    HttpServer server = serve("--local", "--port", "0", "--auth", "basic", "--users", users.toString());
+    Files.writeString(users, "alice: s3cret," + AwsqlServer.ROLE + "\n");
+    HttpServer server = start(local().authentication(AwsqlServer.Authentication.BASIC, users));
     try {
       String url = thinUrl(server, "protobuf") + ";authentication=BASIC";
       try (Connection c = DriverManager.getConnection(url + ";avatica_user=alice;avatica_password=s3cret")) {
-        assertEquals(2, LocalEndpoint.query(c, "SELECT * FROM aws.ec2.store_image_tasks WHERE region = 'eu-west-1'").size());
+        assertEquals(2,
+            LocalEndpoint.query(c, "SELECT * FROM aws.ec2.store_image_tasks WHERE region = 'eu-west-1'").size());
       }
       assertThrows(Exception.class, () -> {
         try (Connection c = DriverManager.getConnection(url + ";avatica_user=alice;avatica_password=wrong")) {
@@ -78,7 +104,7 @@ class ServeTest {
 
   @Test
   void readOnlyByDefaultWhateverTheClientAsks() throws SQLException {
-    HttpServer server = serve("--local", "--port", "0");
+    HttpServer server = start(local());
     try (Connection c = DriverManager.getConnection(thinUrl(server, "protobuf") + ";readOnly=false");
         Statement s = c.createStatement()) {
       SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO aws.ec2.store_image_tasks"
@@ -91,7 +117,7 @@ class ServeTest {
 
   @Test
   void allowWritesLetsInsertThrough() throws SQLException {
-    HttpServer server = serve("--local", "--port", "0", "--allow-writes");
+    HttpServer server = start(local().allowWrites(true));
     try (Connection c = DriverManager.getConnection(thinUrl(server, "protobuf")); Statement s = c.createStatement()) {
       assertEquals(1, s.executeUpdate("INSERT INTO aws.ec2.store_image_tasks"
           + " (region, amiId, bucket) VALUES ('us-east-1', 'ami-0a1b2c3d4e5f60005', 'acme-ami-archive')"));
@@ -101,32 +127,8 @@ class ServeTest {
   }
 
   @Test
-  void tlsOptionsServeHttps() throws Exception {
-    Path keystore = dir.resolve("server.p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "awsql", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-        "-keystore", keystore.toString(), "-storepass", "changeit", "-keypass", "changeit")
-        .redirectErrorStream(true).start();
-    assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    Path passwordFile = dir.resolve("keystore-password");
-    Files.writeString(passwordFile, "changeit\n");
-    HttpServer server = serve("--local", "--port", "0", "--tls-keystore", keystore.toString(),
-        "--tls-keystore-password-file", passwordFile.toString()); // not on the command line, where ps shows it
-    try {
-      String https = "jdbc:avatica:remote:url=https://127.0.0.1:" + server.getPort() + ";serialization=protobuf"
-          + ";truststore=" + keystore + ";truststore_password=changeit";
-      try (Connection c = DriverManager.getConnection(https)) {
-        assertEquals(2, LocalEndpoint.query(c, "SELECT * FROM aws.ec2.store_image_tasks WHERE region = 'eu-west-1'").size());
-      }
-    } finally {
-      server.stop();
-    }
-  }
-
-  @Test
   void everyClientOfALocalServerSeesTheSameLocalAws() throws SQLException {
-    HttpServer server = serve("--local", "--port", "0", "--allow-writes");
+    HttpServer server = start(local().allowWrites(true));
     try (Connection a = DriverManager.getConnection(thinUrl(server, "protobuf"));
         Connection b = DriverManager.getConnection(thinUrl(server, "protobuf"));
         Statement s = a.createStatement()) {
@@ -143,16 +145,16 @@ class ServeTest {
 
   @Test
   void aRequestBodyOverTheLimitIsRefusedBeforeItIsRead() throws Exception {
-    HttpServer server = serve("--local", "--port", "0", "--max-request-bytes", "1000");
+    HttpServer server = start(local().maxRequestBytes(1000));
     try {
-      java.net.HttpURLConnection http = (java.net.HttpURLConnection) new java.net.URL(
+      HttpURLConnection http = (HttpURLConnection) new URL(
           "http://127.0.0.1:" + server.getPort()).openConnection();
       http.setDoOutput(true);
       http.setRequestMethod("POST");
       http.setFixedLengthStreamingMode(5000);
       try (var body = http.getOutputStream()) {
         body.write(new byte[5000]);
-      } catch (java.io.IOException closedEarly) {
+      } catch (IOException closedEarly) {
         // the server may answer and close before the whole body is sent
       }
       assertEquals(413, http.getResponseCode());
@@ -168,18 +170,18 @@ class ServeTest {
   @Test
   void aUserCannotUseAnotherUsersConnection() throws Exception {
     Path users = dir.resolve("users.properties");
-    Files.writeString(users, "alice: pw-a," + ServeCommand.ROLE + "\nbob: pw-b," + ServeCommand.ROLE + "\n");
-    HttpServer server = serve("--local", "--port", "0", "--auth", "basic", "--users", users.toString());
+    Files.writeString(users, "alice: pw-a," + AwsqlServer.ROLE + "\nbob: pw-b," + AwsqlServer.ROLE + "\n");
+    HttpServer server = start(local().authentication(AwsqlServer.Authentication.BASIC, users));
     String url = thinUrl(server, "protobuf") + ";authentication=BASIC";
     String query = "SELECT * FROM aws.ec2.store_image_tasks WHERE region = 'eu-west-1'";
     try (Connection alice = DriverManager.getConnection(url + ";avatica_user=alice;avatica_password=pw-a")) {
       assertEquals(2, LocalEndpoint.query(alice, query).size());
       Connection bob = DriverManager.getConnection(url + ";avatica_user=bob;avatica_password=pw-b");
       // Bob's client sends Alice's connection id (ids travel in every request, and can be seen or guessed).
-      java.lang.reflect.Field id = org.apache.calcite.avatica.Meta.ConnectionHandle.class.getField("id");
+      Field id = Meta.ConnectionHandle.class.getField("id");
       id.setAccessible(true);
-      id.set(bob.unwrap(org.apache.calcite.avatica.AvaticaConnection.class).handle,
-          alice.unwrap(org.apache.calcite.avatica.AvaticaConnection.class).id);
+      id.set(bob.unwrap(AvaticaConnection.class).handle,
+          alice.unwrap(AvaticaConnection.class).id);
       Exception e = assertThrows(Exception.class, () -> LocalEndpoint.query(bob, query));
       assertTrue(String.valueOf(e.getMessage()).contains("No connection"), String.valueOf(e.getMessage()));
       assertThrows(Exception.class, bob::close, "nor can he close it");
@@ -192,16 +194,17 @@ class ServeTest {
   @Test
   void slowQueriesBeyondTheCapAreRefusedAtOnceAndTheServerKeepsAnswering() throws Exception {
     try (LocalEndpoint local = new LocalEndpoint()) {
-      local.aws.faults().add(io.awsql.localaws.FaultRule.latency("DescribeStoreImageTasks", java.time.Duration.ofSeconds(3)));
-      ConnectionOptions options = ConnectionOptions.parse(List.of("--port", "0", "--max-running", "2", "--endpoint",
-          local.aws.endpoint().toString(), "--region", "us-east-1"));
-      options.properties.setProperty("accessKeyId", io.awsql.localaws.AccessKey.DEMO.accessKeyId());
-      options.properties.setProperty("secretAccessKey", io.awsql.localaws.AccessKey.DEMO.secretAccessKey());
-      PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-      HttpServer server = ServeCommand.start(options, quiet, quiet);
-      java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(2);
+      local.aws.faults().add(
+          FaultRule.latency("DescribeStoreImageTasks", Duration.ofSeconds(3)));
+      Properties settings = new Properties();
+      settings.setProperty("endpoint", local.aws.endpoint().toString());
+      settings.setProperty("region", "us-east-1");
+      settings.setProperty("accessKeyId", AccessKey.DEMO.accessKeyId());
+      settings.setProperty("secretAccessKey", AccessKey.DEMO.secretAccessKey());
+      HttpServer server = start(new AwsqlServer(settings).port(0).maxRunning(2));
+      ExecutorService clients = Executors.newFixedThreadPool(2);
       try {
-        List<java.util.concurrent.Future<Integer>> slow = new java.util.ArrayList<>();
+        List<Future<Integer>> slow = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
           slow.add(clients.submit(() -> {
             try (Connection c = DriverManager.getConnection(thinUrl(server, "protobuf"))) {
@@ -219,7 +222,7 @@ class ServeTest {
           try (ResultSet tables = c.getMetaData().getTables(null, null, "%", null)) {
             assertTrue(tables.next(), "metadata still answers");
           }
-          for (java.util.concurrent.Future<Integer> f : slow) {
+          for (Future<Integer> f : slow) {
             assertEquals(6, f.get());
           }
           assertEquals(1, LocalEndpoint.query(c, "SELECT 1").size(), "and queries run again");
@@ -234,16 +237,18 @@ class ServeTest {
   @Test
   void aUserWithoutAPasswordIsRefused() throws IOException {
     Path users = dir.resolve("users.properties");
-    Files.writeString(users, "alice: s3cret," + ServeCommand.ROLE + "\nbob: ," + ServeCommand.ROLE + "\n");
+    Files.writeString(users, "alice: s3cret," + AwsqlServer.ROLE + "\nbob: ," + AwsqlServer.ROLE + "\n");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> serve("--local", "--port", "0", "--auth", "basic", "--users", users.toString()));
+        () -> start(local().authentication(AwsqlServer.Authentication.BASIC, users)));
     assertTrue(e.getMessage().contains("'bob'") && e.getMessage().contains("no password"), e.getMessage());
   }
 
   @Test
-  void unsafeOrIncompleteOptionsAreRefused() {
-    assertThrows(IllegalArgumentException.class, () -> serve("--local", "--bind", "0.0.0.0"));
-    assertThrows(IllegalArgumentException.class, () -> serve("--local", "--auth", "basic"));
-    assertThrows(IllegalArgumentException.class, () -> serve("--local", "--auth", "basic", "--users", "/nonexistent"));
+  void unsafeOrIncompleteSettingsAreRefused() {
+    IllegalArgumentException open = assertThrows(IllegalArgumentException.class,
+        () -> start(local().bind("0.0.0.0")));
+    assertTrue(open.getMessage().contains("refusing to serve on 0.0.0.0 without authentication"), open.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> start(local().authentication(AwsqlServer.Authentication.BASIC, Path.of("/nonexistent"))));
   }
 }

@@ -1,4 +1,4 @@
-package io.awsql.jdbc;
+package io.awsql.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,7 +24,8 @@ class StatementSplitterTest {
     assertEquals(List.of("SELECT 'a;b'", "SELECT 2"), texts("SELECT 'a;b'; SELECT 2"));
     assertEquals(List.of("SELECT 'it''s; fine', ''", "SELECT ''''"), texts("SELECT 'it''s; fine', ''; SELECT ''''"));
     assertEquals(List.of("SELECT '{\"k\": \"v;w\"}'"), texts("SELECT '{\"k\": \"v;w\"}';"));
-    assertEquals(List.of("SELECT 'a\\'", "SELECT 'b'"), texts("SELECT 'a\\'; SELECT 'b'"), "a backslash escapes nothing");
+    assertEquals(List.of("SELECT 'a\\'", "SELECT 'b'"), texts("SELECT 'a\\'; SELECT 'b'"),
+        "a backslash escapes nothing");
   }
 
   @Test

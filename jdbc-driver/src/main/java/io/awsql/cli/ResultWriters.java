@@ -1,7 +1,5 @@
-package io.awsql.jdbc;
+package io.awsql.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -16,6 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicLong;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 
 /** Writes a result set as CSV (RFC 4180) or JSON (one array of objects with typed values), streaming. */
 final class ResultWriters {
@@ -57,7 +57,8 @@ final class ResultWriters {
             json.writeNull();
           } else if (value instanceof Boolean b) {
             json.writeBoolean(b);
-          } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+          } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+              || value instanceof Byte) {
             json.writeNumber(((Number) value).longValue());
           } else if (value instanceof BigDecimal d) {
             json.writeNumber(d);

@@ -1,4 +1,4 @@
-package io.awsql.jdbc;
+package io.awsql.cli;
 
 import java.io.PrintStream;
 import java.sql.ResultSet;

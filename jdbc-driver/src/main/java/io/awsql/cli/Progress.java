@@ -1,10 +1,11 @@
-package io.awsql.jdbc;
+package io.awsql.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * The progress line of a long query on a terminal: rows so far, AWS requests, elapsed time, on standard
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Progress implements AutoCloseable {
   private final PrintStream err;
   private final AtomicLong rows;
-  private final ExecCommand.AtomicLongSupplier requests;
+  private final LongSupplier requests;
   private final long start = System.nanoTime();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "awsql-progress");
@@ -22,7 +23,7 @@ final class Progress implements AutoCloseable {
   });
   private volatile boolean drawn;
 
-  Progress(PrintStream err, AtomicLong rows, ExecCommand.AtomicLongSupplier requests) {
+  Progress(PrintStream err, AtomicLong rows, LongSupplier requests) {
     this.err = err;
     this.rows = rows;
     this.requests = requests;
@@ -31,7 +32,7 @@ final class Progress implements AutoCloseable {
 
   private synchronized void draw() {
     double seconds = (System.nanoTime() - start) / 1e9;
-    err.printf("\r%,d rows, %,d AWS requests, %.1f s ", rows.get(), requests.get(), seconds);
+    err.printf("\r%,d rows, %,d AWS requests, %.1f s ", rows.get(), requests.getAsLong(), seconds);
     err.flush();
     drawn = true;
   }
