@@ -77,7 +77,8 @@ class ImageSetVersionsTest {
 
   @Test
   void severalImageSetsAreCalledInParallel() throws SQLException {
-    local.aws.faults().add(FaultRule.latency("ListImageSetVersions", Duration.ofMillis(400)));
+    // Each call is answered only once all three wait at once (or after 10 s).
+    local.aws.faults().add(FaultRule.heldUntil("ListImageSetVersions", 3, Duration.ofSeconds(10)));
     List<Map<String, Object>> rows = query("datastoreId = '" + DATASTORE + "' AND imageSetId IN ('" + CT + "', '"
         + DELETED + "', '11111111111111111111111111111111')");
     assertEquals(3 + 3 + 1, rows.size());

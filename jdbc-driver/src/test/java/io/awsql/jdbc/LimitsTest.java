@@ -90,7 +90,9 @@ class LimitsTest {
 
   @Test
   void callsOfOneQueryRunAtMostMaxConcurrentCallsAtOnce() throws SQLException {
-    local.aws.faults().add(FaultRule.latency("DescribeStoreImageTasks", Duration.ofMillis(300)));
+    // A call is answered once three wait at once, or after 1 s: three in parallel pass at once; with at most
+    // two at a time, two wait their second and the third follows; one call more at once would show.
+    local.aws.faults().add(FaultRule.heldUntil("DescribeStoreImageTasks", 3, Duration.ofSeconds(1)));
     int all;
     try (Connection c = local.connect("us-east-1,us-west-2,eu-west-1")) {
       all = LocalEndpoint.query(c, SCAN).size();

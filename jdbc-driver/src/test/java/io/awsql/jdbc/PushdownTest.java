@@ -103,7 +103,9 @@ class PushdownTest {
 
   @Test
   void regionsAreCalledInParallel() throws SQLException {
-    local.aws.faults().add(FaultRule.latency("DescribeStoreImageTasks", Duration.ofMillis(400)));
+    // Each call is answered only once all three wait at once (or after 10 s): calls made one by one show as
+    // one in flight at a time, whatever the machine's speed.
+    local.aws.faults().add(FaultRule.heldUntil("DescribeStoreImageTasks", 3, Duration.ofSeconds(10)));
     try {
       assertEquals(allDemoRows, query("SELECT * FROM " + TABLE));
     } finally {
@@ -167,8 +169,8 @@ class PushdownTest {
   void withPushIdListsFortyFiveAmiIdsAreThreeCallsOfAtMostTwenty() throws SQLException {
     List<String> ids = IntStream.range(0, 45).mapToObj(SeedGenerator::amiId).toList();
     String in = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
-    // Each call answers 400 ms late: only calls made in parallel are ever answered at the same time.
-    local.aws.faults().add(FaultRule.latency("DescribeStoreImageTasks", Duration.ofMillis(400)));
+    // Each call is answered only once all three wait at once (or after 10 s).
+    local.aws.faults().add(FaultRule.heldUntil("DescribeStoreImageTasks", 3, Duration.ofSeconds(10)));
     try (Connection c = DriverManager.getConnection(local.url(LocalEndpoint.GENERATED_REGION, "pushIdLists=true"))) {
       List<Map<String, Object>> rows = LocalEndpoint.query(c, "SELECT amiId FROM " + TABLE + " WHERE amiId IN (" + in + ")");
       assertEquals(new HashSet<>(ids), rows.stream().map(r -> r.get("amiId")).collect(Collectors.toSet()));

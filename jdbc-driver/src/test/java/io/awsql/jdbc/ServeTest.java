@@ -87,16 +87,19 @@ class ServeTest {
         assertEquals(2,
             LocalEndpoint.query(c, "SELECT * FROM aws.ec2.store_image_tasks WHERE region = 'eu-west-1'").size());
       }
-      assertThrows(Exception.class, () -> {
+      // Refused by the server (HTTP 401), not unreachable: a refused connection would pass a looser check.
+      Exception wrong = assertThrows(Exception.class, () -> {
         try (Connection c = DriverManager.getConnection(url + ";avatica_user=alice;avatica_password=wrong")) {
           LocalEndpoint.query(c, "SELECT * FROM aws.ec2.store_image_tasks");
         }
       });
-      assertThrows(Exception.class, () -> {
+      assertTrue(messages(wrong).contains("401"), messages(wrong));
+      Exception none = assertThrows(Exception.class, () -> {
         try (Connection c = DriverManager.getConnection(thinUrl(server, "protobuf"))) {
           LocalEndpoint.query(c, "SELECT * FROM aws.ec2.store_image_tasks");
         }
       }, "no credentials at all");
+      assertTrue(messages(none).contains("401"), messages(none));
     } finally {
       server.stop();
     }
@@ -184,7 +187,8 @@ class ServeTest {
           alice.unwrap(AvaticaConnection.class).id);
       Exception e = assertThrows(Exception.class, () -> LocalEndpoint.query(bob, query));
       assertTrue(String.valueOf(e.getMessage()).contains("No connection"), String.valueOf(e.getMessage()));
-      assertThrows(Exception.class, bob::close, "nor can he close it");
+      SQLException close = assertThrows(SQLException.class, bob::close, "nor can he close it");
+      assertEquals("08003", close.getSQLState(), "the server knows no such connection of his");
       assertEquals(2, LocalEndpoint.query(alice, query).size(), "Alice's connection is untouched");
     } finally {
       server.stop();
@@ -250,5 +254,14 @@ class ServeTest {
     assertTrue(open.getMessage().contains("refusing to serve on 0.0.0.0 without authentication"), open.getMessage());
     assertThrows(IllegalArgumentException.class,
         () -> start(local().authentication(AwsqlServer.Authentication.BASIC, Path.of("/nonexistent"))));
+  }
+
+  /** The messages of an exception and its causes, for checking why something failed. */
+  private static String messages(Throwable t) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      all.append(c.getMessage()).append(" | ");
+    }
+    return all.toString();
   }
 }

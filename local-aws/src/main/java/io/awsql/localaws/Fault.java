@@ -8,6 +8,11 @@ public enum Fault {
   INTERNAL_ERROR,
   /** The answer arrives late by the rule's latency, then normally. */
   LATENCY,
+  /**
+   * The answer waits until the rule's {@code parties} calls wait at once, then all go on (at most the rule's
+   * latency): shows calls made in parallel without depending on how fast the machine is.
+   */
+  HELD,
   /** The answer is the real one cut in half: a body no client can parse. */
   MALFORMED_BODY,
   /** HTTP 200 with an empty body, as a misbehaving proxy delivers it; the call itself was carried out. */

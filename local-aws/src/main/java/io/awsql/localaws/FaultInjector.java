@@ -32,6 +32,7 @@ public final class FaultInjector {
   public synchronized Decision decide(String action) {
     Set<Fault> faults = EnumSet.noneOf(Fault.class);
     long latencyMillis = 0;
+    List<Gate> gates = new ArrayList<>();
     for (State state : rules) {
       FaultRule rule = state.rule;
       if (!rule.matches(action)) {
@@ -44,26 +45,71 @@ public final class FaultInjector {
       if (random.nextDouble() < rule.rate()) {
         state.fired++;
         faults.add(rule.fault());
-        latencyMillis += rule.latency().toMillis();
+        if (rule.fault() == Fault.HELD) {
+          gates.add(state.gate);
+        } else {
+          latencyMillis += rule.latency().toMillis();
+        }
       }
     }
-    return new Decision(faults, latencyMillis);
+    return new Decision(faults, latencyMillis, gates);
   }
 
-  /** The outcome for one call. */
-  public record Decision(Set<Fault> faults, long latencyMillis) {
+  /** The outcome for one call; {@link #hold()} it (outside the injector's lock) for the HELD rules. */
+  public record Decision(Set<Fault> faults, long latencyMillis, List<Gate> gates) {
     public boolean has(Fault fault) {
       return faults.contains(fault);
+    }
+
+    /** Waits at each HELD rule's gate. */
+    public void hold() throws InterruptedException {
+      for (Gate gate : gates) {
+        gate.pass();
+      }
+    }
+  }
+
+  /** Where calls of one HELD rule wait until {@code parties} wait at once, or at most {@code atMostMillis}. */
+  public static final class Gate {
+    private final int parties;
+    private final long atMostMillis;
+    private int waiting;
+    private long round;
+
+    Gate(int parties, long atMostMillis) {
+      this.parties = parties;
+      this.atMostMillis = atMostMillis;
+    }
+
+    synchronized void pass() throws InterruptedException {
+      long myRound = round;
+      if (++waiting >= parties) {
+        waiting = 0;
+        round++;
+        notifyAll();
+        return;
+      }
+      long deadline = System.nanoTime() + atMostMillis * 1_000_000L;
+      while (round == myRound) {
+        long left = (deadline - System.nanoTime()) / 1_000_000L;
+        if (left <= 0) {
+          waiting--;
+          return;
+        }
+        wait(left);
+      }
     }
   }
 
   private static final class State {
     final FaultRule rule;
+    final Gate gate;
     int seen;
     int fired;
 
     State(FaultRule rule) {
       this.rule = rule;
+      this.gate = new Gate(rule.parties(), rule.latency().toMillis());
     }
   }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * {@code skipFirst} matching calls through, at most {@code maxTimes} times (negative: no limit), each
  * time with probability {@code rate} drawn from the injector's seeded random source.
  */
-public record FaultRule(String action, Fault fault, double rate, int skipFirst, int maxTimes, Duration latency) {
+public record FaultRule(String action, Fault fault, double rate, int skipFirst, int maxTimes, Duration latency,
+    int parties) {
 
   public FaultRule {
     Objects.requireNonNull(action, "action");
@@ -17,6 +18,19 @@ public record FaultRule(String action, Fault fault, double rate, int skipFirst, 
       throw new IllegalArgumentException("rate must be between 0 and 1, was " + rate);
     }
     latency = latency == null ? Duration.ZERO : latency;
+  }
+
+  public FaultRule(String action, Fault fault, double rate, int skipFirst, int maxTimes, Duration latency) {
+    this(action, fault, rate, skipFirst, maxTimes, latency, 0);
+  }
+
+  /**
+   * Every matching call waits until {@code parties} of them wait at once, then all are answered; a call
+   * waiting longer than {@code atMost} is answered anyway. A client that makes the calls in parallel passes
+   * at once; one that makes them one by one waits {@code atMost} for each.
+   */
+  public static FaultRule heldUntil(String action, int parties, Duration atMost) {
+    return new FaultRule(action, Fault.HELD, 1.0, 0, -1, atMost, parties);
   }
 
   /** Every matching call, from the first, with no limit. */

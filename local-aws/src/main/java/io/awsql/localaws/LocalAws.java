@@ -269,12 +269,13 @@ public final class LocalAws implements AutoCloseable {
 
   private AwsResponse handleWithFaults(ServiceHandler handler, ServiceHandler.Call call, Caller caller) {
     FaultInjector.Decision decision = faults.decide(call.action());
-    if (decision.latencyMillis() > 0) {
-      try {
+    try {
+      if (decision.latencyMillis() > 0) {
         Thread.sleep(decision.latencyMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
+      decision.hold();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     if (decision.has(Fault.THROTTLE)) {
       throw handler.throttlingError();

@@ -11,9 +11,12 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -193,6 +196,9 @@ class PagedRowsTest {
   void sourcesAreFetchedInParallel() throws InterruptedException {
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger maxInFlight = new AtomicInteger();
+    // Each fetch returns only once all four are fetching (or after 10 s): fetches made one by one would
+    // show one in flight at a time, however fast or slow the machine.
+    CyclicBarrier allFetching = new CyclicBarrier(4);
     List<PagedRows.Source<Integer>> sources = new ArrayList<>();
     for (int s = 0; s < 4; s++) {
       sources.add(new PagedRows.Source<>(new Iterator<>() {
@@ -207,9 +213,11 @@ class PagedRowsTest {
         public List<Integer> next() {
           maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
           try {
-            Thread.sleep(300);
+            allFetching.await(10, TimeUnit.SECONDS);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+          } catch (BrokenBarrierException | TimeoutException e) {
+            // not all four at once: maxInFlight says so below
           }
           inFlight.decrementAndGet();
           done = true;
