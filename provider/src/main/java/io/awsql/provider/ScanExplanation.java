@@ -1,11 +1,11 @@
 package io.awsql.provider;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -24,14 +24,15 @@ final class ScanExplanation {
     List<String> parts = new ArrayList<>();
     Set<String> accounts = new LinkedHashSet<>();
     Set<String> regions = new LinkedHashSet<>();
-    Map<String, Set<String>> parameters = new LinkedHashMap<>();
+    Map<String, Set<String>> parameters = new TreeMap<>(); // by name: a call's parameters are unordered
     int batches = 0;
     int ids = 0;
     for (ApiCall call : calls) {
       String id = call.account().knownId();
       accounts.add(id != null ? id : call.account().describe());
       regions.add(call.region());
-      call.parameters().forEach((name, value) -> parameters.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(value));
+      call.parameters()
+          .forEach((name, value) -> parameters.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(value));
       if (!call.ids().isEmpty()) {
         batches++;
         ids += call.ids().size();
@@ -47,8 +48,8 @@ final class ScanExplanation {
       parts.add(ids + " ids in " + batches + " batch" + (batches == 1 ? "" : "es"));
     }
     ApiCall first = calls.get(0);
-    first.filters().forEach((name, values) -> parts.add("Filter " + name + "=" + values));
-    first.defaults().forEach((name, values) -> parts.add(name + "=" + String.join(",", values)));
+    new TreeMap<>(first.filters()).forEach((name, values) -> parts.add("Filter " + name + "=" + values));
+    new TreeMap<>(first.defaults()).forEach((name, values) -> parts.add(name + "=" + String.join(",", values)));
     if (first.pageSize() != null) {
       parts.add("page size " + first.pageSize());
     }
