@@ -26,7 +26,8 @@ public final class FirstQueryBenchmark {
     if (mode.equals("jdbc")) {
       try (Connection c = DriverManager.getConnection(DemoKeyClients.jdbcUrl(endpoint, region));
           Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT amiId, storeTaskState, progressPercentage FROM aws.ec2.store_image_tasks")) {
+          ResultSet rs =
+              s.executeQuery("SELECT amiId, storeTaskState, progressPercentage FROM aws.ec2.store_image_tasks")) {
         while (rs.next()) {
           rows += rs.getString(1).length() > 0 ? 1 : 0;
         }

@@ -52,7 +52,8 @@ public final class LimitRequestsBenchmark {
             rows, c.regions().split(",").length, calls.size(), c.goal(), maxResults);
       }
     }
-    System.out.println(allMet ? "LIMIT requests: every query within its goal" : "LIMIT requests: some query sent more than its goal");
+    System.out.println(allMet ? "LIMIT requests: every query within its goal"
+        : "LIMIT requests: some query sent more than its goal");
     System.exit(allMet ? 0 : 1);
   }
 }

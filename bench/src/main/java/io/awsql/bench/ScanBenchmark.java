@@ -5,8 +5,6 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -14,6 +12,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.StoreImageTaskResult;
 
@@ -120,7 +120,8 @@ public final class ScanBenchmark {
   private static int sdkScan(Ec2Client ec2) {
     int rows = 0;
     long checksum = 0;
-    for (StoreImageTaskResult task : ec2.describeStoreImageTasksPaginator(b -> b.maxResults(200)).storeImageTaskResults()) {
+    for (StoreImageTaskResult task
+        : ec2.describeStoreImageTasksPaginator(b -> b.maxResults(200)).storeImageTaskResults()) {
       checksum += task.amiId().length() + task.bucket().length() + task.s3objectKey().length()
           + task.taskStartTime().toEpochMilli() + task.progressPercentage() + task.storeTaskState().length();
       rows++;

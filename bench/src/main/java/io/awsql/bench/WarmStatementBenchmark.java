@@ -35,7 +35,8 @@ public final class WarmStatementBenchmark {
       for (int round = -50; round < rounds; round++) { // 50 warm-up rounds
         long t0 = System.nanoTime();
         int a = ec2.describeStoreImageTasks(b -> b.maxResults(200)
-            .filters(Filter.builder().name("bucket").values("acme-ami-archive").build())).storeImageTaskResults().size();
+            .filters(Filter.builder().name("bucket").values("acme-ami-archive").build()))
+            .storeImageTaskResults().size();
         long t1 = System.nanoTime();
         int b;
         try (Statement s = jdbc.createStatement(); ResultSet rs = s.executeQuery(SQL)) {

@@ -1,8 +1,8 @@
 package io.awsql.cli;
 
+import io.awsql.jdbc.AwsqlDriver;
 import java.util.Properties;
 import java.util.stream.Collectors;
-import io.awsql.jdbc.AwsqlDriver;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;

@@ -1,5 +1,8 @@
 package io.awsql.cli;
 
+import io.awsql.jdbc.AwsqlDriver;
+import io.awsql.jdbc.SqlErrors;
+import io.awsql.provider.AwsSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -15,9 +18,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import io.awsql.jdbc.AwsqlDriver;
-import io.awsql.jdbc.SqlErrors;
-import io.awsql.provider.AwsSchema;
 import org.apache.calcite.jdbc.CalciteConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;

@@ -1,10 +1,10 @@
 package io.awsql.cli;
 
+import io.awsql.localaws.LocalAwsMain;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import io.awsql.localaws.LocalAwsMain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Option;

@@ -1,13 +1,13 @@
 package io.awsql.cli;
 
+import io.awsql.jdbc.AwsqlServer;
+import io.awsql.jdbc.SqlErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import io.awsql.jdbc.AwsqlServer;
-import io.awsql.jdbc.SqlErrors;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.apache.calcite.avatica.server.HttpServer;
 import picocli.CommandLine.Command;

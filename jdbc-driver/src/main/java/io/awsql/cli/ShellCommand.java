@@ -1,11 +1,11 @@
 package io.awsql.cli;
 
+import io.awsql.jdbc.AwsqlDriver;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
 import java.util.concurrent.Callable;
-import io.awsql.jdbc.AwsqlDriver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;

@@ -59,7 +59,8 @@ public final class AwsqlDatabaseMetaData extends AvaticaDatabaseMetaData {
    */
   @Override
   public boolean isReadOnly() throws SQLException {
-    SchemaPlus aws = getConnection().unwrap(CalciteConnection.class).getRootSchema().subSchemas().get(AwsqlDriver.CATALOG);
+    SchemaPlus aws =
+        getConnection().unwrap(CalciteConnection.class).getRootSchema().subSchemas().get(AwsqlDriver.CATALOG);
     AwsSchema schema = aws == null ? null : aws.unwrap(AwsSchema.class);
     return schema == null || schema.settings().readOnly();
   }

@@ -16,11 +16,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.ConnectionProperty;
-import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.AwsqlJdbcFactory;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
 
 /**
@@ -29,7 +30,7 @@ import org.apache.calcite.schema.SchemaPlus;
  *
  * <p>URL: {@code jdbc:awsql:region=us-east-1,eu-west-1;profile=prod} (see {@link ConnectionSettings}).
  */
-public final class AwsqlDriver extends org.apache.calcite.jdbc.Driver {
+public final class AwsqlDriver extends Driver {
   public static final String PREFIX = "jdbc:awsql:";
   /** The catalog every table is reported in. */
   static final String CATALOG = "aws";

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.remote.TypedValue;
 import org.apache.calcite.jdbc.AwsqlJdbcFactory;
 import org.apache.calcite.jdbc.CalciteMetaImpl;
 
@@ -74,7 +75,7 @@ public final class AwsqlMeta extends CalciteMetaImpl {
   }
 
   @Override
-  public ExecuteResult execute(StatementHandle h, List<org.apache.calcite.avatica.remote.TypedValue> parameterValues,
+  public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
       int maxRowsInFirstFrame) throws NoSuchStatementException {
     if (aws == null || writes().capturing()) {
       return super.execute(h, parameterValues, maxRowsInFirstFrame);
@@ -91,10 +92,10 @@ public final class AwsqlMeta extends CalciteMetaImpl {
   /** Every entry's rows are checked before the batch's first request; then all are created, in order. */
   @Override
   public ExecuteBatchResult executeBatch(StatementHandle h,
-      List<List<org.apache.calcite.avatica.remote.TypedValue>> parameterValueLists) throws NoSuchStatementException {
+      List<List<TypedValue>> parameterValueLists) throws NoSuchStatementException {
     try (Writes.Capture batch = writes().capture(true)) {
       try {
-        for (List<org.apache.calcite.avatica.remote.TypedValue> parameters : parameterValueLists) {
+        for (List<TypedValue> parameters : parameterValueLists) {
           batch.nextEntry();
           super.executeBatch(h, List.of(parameters));
         }

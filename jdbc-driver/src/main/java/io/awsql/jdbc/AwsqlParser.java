@@ -1,14 +1,21 @@
 package io.awsql.jdbc;
 
 import java.io.Reader;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
@@ -21,6 +28,7 @@ import org.apache.calcite.sql.parser.babel.SimpleCharStream;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImplTokenManager;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.validate.SqlConformance;
 import org.apache.calcite.util.SourceStringReader;
 
 /**
@@ -60,7 +68,7 @@ public final class AwsqlParser extends SqlBabelParserImpl {
   }
 
   /** How SqlParser configured this parser, to configure a second one alike. */
-  private final List<java.util.function.Consumer<SqlAbstractParserImpl>> settings = new ArrayList<>();
+  private final List<Consumer<SqlAbstractParserImpl>> settings = new ArrayList<>();
 
   @Override
   public SqlNode parseSqlStmtEof() throws Exception {
@@ -99,13 +107,13 @@ public final class AwsqlParser extends SqlBabelParserImpl {
   }
 
   @Override
-  public void setQuotedCasing(org.apache.calcite.avatica.util.Casing casing) {
+  public void setQuotedCasing(Casing casing) {
     super.setQuotedCasing(casing);
     settings.add(p -> p.setQuotedCasing(casing));
   }
 
   @Override
-  public void setUnquotedCasing(org.apache.calcite.avatica.util.Casing casing) {
+  public void setUnquotedCasing(Casing casing) {
     super.setUnquotedCasing(casing);
     settings.add(p -> p.setUnquotedCasing(casing));
   }
@@ -117,13 +125,13 @@ public final class AwsqlParser extends SqlBabelParserImpl {
   }
 
   @Override
-  public void setTimeUnitCodes(java.util.Map<String, org.apache.calcite.avatica.util.TimeUnit> codes) {
+  public void setTimeUnitCodes(Map<String, TimeUnit> codes) {
     super.setTimeUnitCodes(codes);
     settings.add(p -> p.setTimeUnitCodes(codes));
   }
 
   @Override
-  public void setConformance(org.apache.calcite.sql.validate.SqlConformance conformance) {
+  public void setConformance(SqlConformance conformance) {
     super.setConformance(conformance);
     settings.add(p -> p.setConformance(conformance));
   }
@@ -144,7 +152,7 @@ public final class AwsqlParser extends SqlBabelParserImpl {
    */
   static String quoteTypeWordAliases(String sql) {
     StringBuilder out = new StringBuilder(sql.length() + 8);
-    java.util.ArrayDeque<Boolean> inCast = new java.util.ArrayDeque<>();
+    ArrayDeque<Boolean> inCast = new ArrayDeque<>();
     String lastWord = "";
     boolean afterDot = false;
     int i = 0;
@@ -178,7 +186,7 @@ public final class AwsqlParser extends SqlBabelParserImpl {
             || sql.charAt(end) == '$')) {
           end++;
         }
-        String word = sql.substring(i, end).toUpperCase(java.util.Locale.ROOT);
+        String word = sql.substring(i, end).toUpperCase(Locale.ROOT);
         boolean alias = lastWord.equals("AS") && !Boolean.TRUE.equals(inCast.peek());
         if (TYPE_WORDS.contains(word) && (alias || afterDot)) {
           out.append('"').append(sql, i, end).append('"');
@@ -216,9 +224,9 @@ public final class AwsqlParser extends SqlBabelParserImpl {
     Set<String> taken = new HashSet<>();
     for (SqlNode item : items) {
       if (item instanceof SqlIdentifier id) {
-        taken.add(id.isStar() ? "*" : id.names.get(id.names.size() - 1).toUpperCase(java.util.Locale.ROOT));
+        taken.add(id.isStar() ? "*" : id.names.get(id.names.size() - 1).toUpperCase(Locale.ROOT));
       } else if (item.getKind() == SqlKind.AS) {
-        taken.add(((SqlCall) item).operand(1).toString().toUpperCase(java.util.Locale.ROOT));
+        taken.add(((SqlCall) item).operand(1).toString().toUpperCase(Locale.ROOT));
       }
     }
     for (int i = 0; i < items.size(); i++) {
@@ -228,7 +236,7 @@ public final class AwsqlParser extends SqlBabelParserImpl {
       }
       String label = text(item, sql);
       // A label already used (twice COUNT(*), or a column's name) stays Calcite's: labels must be unique.
-      if (label != null && label.length() <= MAX_LABEL && taken.add(label.toUpperCase(java.util.Locale.ROOT))) {
+      if (label != null && label.length() <= MAX_LABEL && taken.add(label.toUpperCase(Locale.ROOT))) {
         SqlParserPos pos = item.getParserPosition();
         items.set(i, SqlStdOperatorTable.AS.createCall(pos, item, new SqlIdentifier(label, pos)));
       }
@@ -252,7 +260,7 @@ public final class AwsqlParser extends SqlBabelParserImpl {
       }
 
       @Override
-      public Void visit(org.apache.calcite.sql.SqlLiteral literal) {
+      public Void visit(SqlLiteral literal) {
         positions.add(literal.getParserPosition());
         return null;
       }

@@ -1,5 +1,9 @@
 package io.awsql.jdbc;
 
+import io.awsql.localaws.AccessKey;
+import io.awsql.localaws.LocalAws;
+import io.awsql.provider.AwsClients;
+import io.awsql.provider.ConnectionSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -11,10 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
-import io.awsql.localaws.AccessKey;
-import io.awsql.localaws.LocalAws;
-import io.awsql.provider.AwsClients;
-import io.awsql.provider.ConnectionSettings;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.apache.calcite.avatica.remote.LocalService;

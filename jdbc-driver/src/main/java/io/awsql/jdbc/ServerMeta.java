@@ -1,13 +1,15 @@
 package io.awsql.jdbc;
 
 import java.io.PrintStream;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TimeZone;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
@@ -87,7 +89,7 @@ final class ServerMeta extends JdbcMeta {
     }
   }
 
-  private <T> T answerMeta(java.util.function.Supplier<T> call) {
+  private <T> T answerMeta(Supplier<T> call) {
     try {
       return call.get();
     } catch (RuntimeException e) {
@@ -133,7 +135,7 @@ final class ServerMeta extends JdbcMeta {
 
   /** Every use of a connection by id: only its owner's (when there are users). */
   @Override
-  protected java.sql.Connection getConnection(String id) throws SQLException {
+  protected Connection getConnection(String id) throws SQLException {
     String owner = connectionOwners.get(id);
     if (owner != null && !owner.equals(RemoteUser.current())) {
       throw new SQLException("No connection " + id + " is open for this user.", "08003");

@@ -1,9 +1,11 @@
 package io.awsql.jdbc;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Time;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,10 +81,10 @@ public final class TypedGetters {
     if (type == Timestamp.class) {
       return rs.getTimestamp(column);
     }
-    if (type == java.sql.Date.class) {
+    if (type == Date.class) {
       return rs.getDate(column);
     }
-    if (type == java.sql.Time.class) {
+    if (type == Time.class) {
       return rs.getTime(column);
     }
     if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class

@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.awsql.jdbc.AwsqlDriver;
+import io.awsql.localaws.AccessKey;
+import io.awsql.localaws.Fault;
+import io.awsql.localaws.FaultRule;
+import io.awsql.localaws.LocalAws;
+import io.awsql.localaws.SeedGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +19,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
-import io.awsql.jdbc.AwsqlDriver;
-import io.awsql.localaws.AccessKey;
-import io.awsql.localaws.Fault;
-import io.awsql.localaws.FaultRule;
-import io.awsql.localaws.LocalAws;
-import io.awsql.localaws.SeedGenerator;
 import org.junit.jupiter.api.Test;
 
 /** The table output sizes its columns on a first window of rows, then streams: it never holds every row. */

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.awsql.localaws.AccessKey;
+import io.awsql.localaws.Fault;
+import io.awsql.localaws.FaultRule;
 import io.awsql.localaws.LoggedRequest;
+import io.awsql.localaws.SessionCredentials;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +19,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -266,18 +270,17 @@ class AccountsTest {
   void assumedCredentialsNeverShowInErrorsOrObjects(Clients client) throws Exception {
     Connection c = connect(client, SECOND);
     tasks(c, ""); // the role is assumed
-    local.aws.faults().add(new io.awsql.localaws.FaultRule("DescribeStoreImageTasks",
-        io.awsql.localaws.Fault.INTERNAL_ERROR, 1.0, 1, -1, null));
+    local.aws.faults().add(new FaultRule("DescribeStoreImageTasks", Fault.INTERNAL_ERROR, 1.0, 1, -1, null));
     SQLException e = assertThrows(SQLException.class, () -> tasks(c, ""));
     StringBuilder shown = new StringBuilder(c.toString());
     for (Throwable t = e; t != null; t = t.getCause()) {
       shown.append(t).append('\n');
     }
-    List<io.awsql.localaws.SessionCredentials.Session> issued = local.aws.requestLog().all().stream()
-        .map(r -> local.aws.sessionCredentials().find(r.accessKeyId())).filter(java.util.Objects::nonNull).distinct()
+    List<SessionCredentials.Session> issued = local.aws.requestLog().all().stream()
+        .map(r -> local.aws.sessionCredentials().find(r.accessKeyId())).filter(Objects::nonNull).distinct()
         .toList();
     assertFalse(issued.isEmpty(), "calls were signed with the role's session credentials");
-    for (io.awsql.localaws.SessionCredentials.Session session : issued) {
+    for (SessionCredentials.Session session : issued) {
       assertFalse(shown.toString().contains(session.secretAccessKey()), "the session's secret key shows");
       assertFalse(shown.toString().contains(session.sessionToken()), "the session token shows");
     }

@@ -66,7 +66,8 @@ class AllInOneJarIT {
     assertTrue(seen.contains("schema aws.ec2"), seen.toString());
     assertTrue(seen.contains("schema aws.medical_imaging"), seen.toString());
     assertEquals(2, seen.stream().filter(s -> s.startsWith("schema ")).count(), "only the services: " + seen);
-    assertTrue(seen.stream().anyMatch(s -> s.startsWith("table aws.ec2.store_image_tasks: The progress of AMI store tasks")),
+    assertTrue(
+        seen.stream().anyMatch(s -> s.startsWith("table aws.ec2.store_image_tasks: The progress of AMI store tasks")),
         seen.toString());
     assertTrue(seen.contains("column amiId VARCHAR: The ID of the AMI that is being stored."), seen.toString());
     assertTrue(seen.contains("rows 6 from \"aws\".\"ec2\".\"store_image_tasks\""), seen.toString());

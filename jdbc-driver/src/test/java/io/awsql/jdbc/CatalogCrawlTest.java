@@ -107,7 +107,8 @@ class CatalogCrawlTest {
         assertFalse(rs.getString("REMARKS") == null || rs.getString("REMARKS").isEmpty(), column + " has no remarks");
       }
     }
-    assertEquals(11 + 12 + 20, columns, "store tasks 11, image set versions 12, images 20 (region and account in each)");
+    assertEquals(11 + 12 + 20, columns,
+        "store tasks 11, image set versions 12, images 20 (region and account in each)");
 
     // SchemaCrawler's row count, word for word: COUNT is a keyword of standard SQL.
     try (Statement s = c.createStatement();

@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.awsql.localaws.AccessKey;
 import io.awsql.localaws.LoggedRequest;
 import java.math.BigDecimal;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -144,7 +145,7 @@ class ClientToolsTest {
       assertEquals(start, rs.getObject(3, Timestamp.class).toInstant());
       assertEquals(start.atOffset(ZoneOffset.UTC), rs.getObject(3, OffsetDateTime.class));
       assertEquals(LocalDateTime.ofInstant(start, ZoneOffset.UTC), rs.getObject("taskStartTime", LocalDateTime.class));
-      SQLException unsupported = assertThrows(SQLException.class, () -> rs.getObject(1, java.net.URL.class));
+      SQLException unsupported = assertThrows(SQLException.class, () -> rs.getObject(1, URL.class));
       assertEquals("0A000", unsupported.getSQLState());
     }
   }

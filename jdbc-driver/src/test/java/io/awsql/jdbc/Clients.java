@@ -1,5 +1,7 @@
 package io.awsql.jdbc;
 
+import io.awsql.cli.ConnectionOptions;
+import io.awsql.localaws.AccessKey;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +11,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import io.awsql.cli.ConnectionOptions;
-import io.awsql.localaws.AccessKey;
 import org.apache.calcite.avatica.server.HttpServer;
 
 /**

@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -50,7 +51,7 @@ class ConnectionPropertiesTest {
     return Arrays.stream(driver.getPropertyInfo(url, info))
         .collect(Collectors.toMap(d -> d.name, Function.identity(), (a, b) -> {
           throw new AssertionError("twice: " + a.name);
-        }, java.util.LinkedHashMap::new));
+        }, LinkedHashMap::new));
   }
 
   @Test

@@ -51,7 +51,8 @@ class ErrorsTest {
 
   @Test
   void malformedRegionAndEndpointAreNamed() {
-    SQLException region = assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:awsql:region=us_east_1"));
+    SQLException region =
+        assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:awsql:region=us_east_1"));
     assertTrue(region.getMessage().contains("us_east_1"), region.getMessage());
     SQLException endpoint = assertThrows(SQLException.class,
         () -> DriverManager.getConnection("jdbc:awsql:region=us-east-1;endpoint=localhost:4599"));

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +42,8 @@ class FaultSoakTest {
       List<Future<?>> scans = new ArrayList<>();
       for (int i = 0; i < 24; i++) {
         scans.add(readers.submit(() -> {
-          try (Connection c = local.connect(LocalEndpoint.GENERATED_REGION); Statement s = c.createStatement();
+          try (Connection c = local.connect(LocalEndpoint.GENERATED_REGION);
+              Statement s = c.createStatement();
               ResultSet rs = s.executeQuery("SELECT amiId FROM aws.ec2.store_image_tasks")) {
             int rows = 0;
             while (rs.next()) {
@@ -86,7 +88,7 @@ class FaultSoakTest {
       }
       readers.shutdown();
     }
-    System.out.println("FaultSoakTest: " + new java.util.TreeMap<>(counts));
+    System.out.println("FaultSoakTest: " + new TreeMap<>(counts));
     assertEquals(24, counts.getOrDefault("scans complete", new AtomicInteger()).get()
         + counts.getOrDefault("scans failed with an SQLException", new AtomicInteger()).get());
     assertTrue(counts.getOrDefault("scans complete", new AtomicInteger()).get() > 0, counts.toString());

@@ -114,8 +114,8 @@ class ImageSetVersionsTest {
 
   @Test
   void missingOrUnpushableIdsNameTheColumnsAndSendNothing() {
-    for (String where : List.of("datastoreId = '" + DATASTORE + "'", "imageSetId LIKE '0123%' AND datastoreId = '" + DATASTORE + "'",
-        "versionId = '1'")) {
+    for (String where : List.of("datastoreId = '" + DATASTORE + "'",
+        "imageSetId LIKE '0123%' AND datastoreId = '" + DATASTORE + "'", "versionId = '1'")) {
       SQLException e = assertThrows(SQLException.class, () -> query(where), where);
       assertEquals("42000", e.getSQLState(), e.getMessage());
       assertTrue(e.getMessage().contains("datastoreId and imageSetId"), e.getMessage());
@@ -140,8 +140,8 @@ class ImageSetVersionsTest {
         () -> query("datastoreId = '" + DATASTORE + "' AND imageSetId = 'abcdefabcdefabcdefabcdefabcdefab'"));
     assertEquals("42704", e.getSQLState());
     assertTrue(e.getMessage().contains("ResourceNotFoundException"), e.getMessage());
-    assertTrue(e.getMessage().contains("datastoreId=" + DATASTORE) && e.getMessage().contains("imageSetId=abcdefabcdefabcdefabcdefabcdefab"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains("datastoreId=" + DATASTORE)
+        && e.getMessage().contains("imageSetId=abcdefabcdefabcdefabcdefabcdefab"), e.getMessage());
     assertTrue(e.getMessage().contains(calls().get(0).requestId()), e.getMessage());
   }
 
@@ -153,7 +153,8 @@ class ImageSetVersionsTest {
       assertEquals(3, rows.size());
       assertTrue(rows.stream().allMatch(r -> r.get("region").equals("us-east-1")));
       SQLException nowhere = assertThrows(SQLException.class, () -> LocalEndpoint.query(several,
-          "SELECT * FROM " + TABLE + " WHERE datastoreId = 'ffffffffffffffffffffffffffffffff' AND imageSetId = '" + CT + "'"));
+          "SELECT * FROM " + TABLE + " WHERE datastoreId = 'ffffffffffffffffffffffffffffffff' AND imageSetId = '"
+              + CT + "'"));
       assertEquals("42704", nowhere.getSQLState());
       assertTrue(nowhere.getMessage().contains("not found in any of the connection's 3 regions"), nowhere.getMessage());
       SQLException named = assertThrows(SQLException.class, () -> LocalEndpoint.query(several,

@@ -62,7 +62,8 @@ class ImagesTest {
     assertEquals("1000", call.parameter("MaxResults"));
     Map<String, Object> first = rows.get(0);
     assertTrue(((String) first.get("tags")).startsWith("{\"env\":\"demo\""), String.valueOf(first.get("tags")));
-    assertTrue(((String) first.get("blockDeviceMappings")).contains("\"snapshotId\""), String.valueOf(first.get("blockDeviceMappings")));
+    assertTrue(((String) first.get("blockDeviceMappings")).contains("\"snapshotId\""),
+        String.valueOf(first.get("blockDeviceMappings")));
   }
 
   @Test

@@ -117,10 +117,12 @@ class InsertTest {
     SQLException e = assertThrows(SQLException.class,
         () -> update("INSERT INTO " + TABLE + " (region, amiId) VALUES ('us-east-1', 'ami-0a1b2c3d4e5f60005')"));
     assertEquals("23502", e.getSQLState());
-    assertTrue(e.getMessage().contains("bucket") && e.getMessage().contains("INSERT INTO aws.ec2.store_image_tasks (region, amiId, bucket) VALUES"),
+    assertTrue(e.getMessage().contains("bucket")
+        && e.getMessage().contains("INSERT INTO aws.ec2.store_image_tasks (region, amiId, bucket) VALUES"),
         e.getMessage());
     SQLException nullValue = assertThrows(SQLException.class,
-        () -> update("INSERT INTO " + TABLE + " (amiId, bucket) VALUES ('ami-0a1b2c3d4e5f60005', 'acme-ami-archive'), (NULL, 'acme-ami-archive')"));
+        () -> update("INSERT INTO " + TABLE + " (amiId, bucket) VALUES ('ami-0a1b2c3d4e5f60005', 'acme-ami-archive'),"
+            + " (NULL, 'acme-ami-archive')"));
     assertEquals("23502", nullValue.getSQLState());
     assertTrue(nullValue.getMessage().startsWith("Row 2: amiId is null"), nullValue.getMessage());
     assertEquals(0, creates().size(), "one bad row: nothing is sent");
@@ -177,7 +179,8 @@ class InsertTest {
     assertTrue(m.startsWith("CreateStoreImageTask failed for row 2 of 3 (us-east-1, amiId=ami-0123456789abcdef0"), m);
     assertTrue(m.contains("InvalidAMIID.NotFound"), m);
     assertTrue(m.contains(creates().get(1).requestId()), m);
-    assertTrue(m.contains("Created before it: row 1 (us-east-1, amiId=ami-0a1b2c3d4e5f60005, bucket=acme-ami-archive, s3objectKey=ami-0a1b2c3d4e5f60005.bin)"), m);
+    assertTrue(m.contains("Created before it: row 1 (us-east-1, amiId=ami-0a1b2c3d4e5f60005, bucket=acme-ami-archive,"
+        + " s3objectKey=ami-0a1b2c3d4e5f60005.bin)"), m);
     assertTrue(m.contains("Not sent: row 3 (us-east-1, amiId=ami-0a1b2c3d4e5f60006"), m);
     assertEquals(2, creates().size(), "row 3 is not sent, and nothing is resent");
   }
@@ -229,7 +232,8 @@ class InsertTest {
   @Test
   void aThrottledCreateIsRetriedBecauseAwsDidNothing() throws SQLException {
     local.aws.faults().add(FaultRule.onCall("CreateStoreImageTask", Fault.THROTTLE, 1));
-    assertEquals(1, update("INSERT INTO " + TABLE + " (amiId, bucket) VALUES ('ami-0a1b2c3d4e5f60005', 'acme-ami-archive')"));
+    assertEquals(1,
+        update("INSERT INTO " + TABLE + " (amiId, bucket) VALUES ('ami-0a1b2c3d4e5f60005', 'acme-ami-archive')"));
     assertEquals(List.of("RequestLimitExceeded", "none"),
         creates().stream().map(r -> r.errorCode() == null ? "none" : r.errorCode()).toList());
   }

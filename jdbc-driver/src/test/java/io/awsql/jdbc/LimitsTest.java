@@ -81,7 +81,8 @@ class LimitsTest {
   @Test
   void anEndpointThatNeverAnswersIsBoundedByTheSdkTimeouts() throws SQLException {
     local.aws.faults().add(FaultRule.latency("DescribeStoreImageTasks", Duration.ofSeconds(4)));
-    try (Connection c = DriverManager.getConnection(local.url("us-east-1", "apiCallAttemptTimeout=1;apiCallTimeout=2"))) {
+    try (Connection c =
+        DriverManager.getConnection(local.url("us-east-1", "apiCallAttemptTimeout=1;apiCallTimeout=2"))) {
       SQLException e = assertThrows(SQLException.class, () -> LocalEndpoint.query(c, SCAN));
       assertEquals("HYT00", e.getSQLState(), e.getMessage());
       assertTrue(e.getMessage().contains("apiCallTimeout"), e.getMessage());
@@ -99,7 +100,8 @@ class LimitsTest {
     }
     assertEquals(3, local.aws.requestLog().maxInFlight(), "by default the 3 regions are called at once");
     local.aws.requestLog().clear();
-    try (Connection c = DriverManager.getConnection(local.url("us-east-1,us-west-2,eu-west-1", "maxConcurrentCalls=2"))) {
+    try (Connection c =
+        DriverManager.getConnection(local.url("us-east-1,us-west-2,eu-west-1", "maxConcurrentCalls=2"))) {
       assertEquals(all, LocalEndpoint.query(c, SCAN).size(), "every region's rows, two calls at a time");
     }
     assertEquals(3, local.describes().size());

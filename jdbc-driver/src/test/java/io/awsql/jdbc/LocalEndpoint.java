@@ -4,7 +4,6 @@ import io.awsql.localaws.AccessKey;
 import io.awsql.localaws.LocalAws;
 import io.awsql.localaws.LoggedRequest;
 import io.awsql.localaws.MutableClock;
-import io.awsql.localaws.Seed;
 import io.awsql.localaws.SeedGenerator;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,7 +85,8 @@ class MetadataTest {
   @Test
   void unquotedIdentifiersIgnoreCaseAndLabelsKeepTheDocumentedSpelling() throws SQLException {
     List<Map<String, Object>> rows = LocalEndpoint.query(connection,
-        "SELECT AMIID, storetaskstate, ProgressPercentage AS pct FROM aws.ec2.store_image_tasks WHERE BUCKET = 'acme-dr-backups'");
+        "SELECT AMIID, storetaskstate, ProgressPercentage AS pct FROM aws.ec2.store_image_tasks"
+            + " WHERE BUCKET = 'acme-dr-backups'");
     assertEquals(List.of("amiId", "storeTaskState", "pct"), new ArrayList<>(rows.get(0).keySet()));
     assertTrue(rows.stream().allMatch(r -> ((String) r.get("amiId")).startsWith("ami-")));
   }
@@ -96,7 +98,7 @@ class MetadataTest {
             + " WHERE amiId = 'ami-0a1b2c3d4e5f60002'");
     // seeded 3600 s before the endpoint's clock
     assertEquals("2026-03-01 11:00:00", rows.get(0).get("text"));
-    assertEquals(LocalEndpoint.NOW.minusSeconds(3600), ((java.sql.Timestamp) rows.get(0).get("taskStartTime")).toInstant());
+    assertEquals(LocalEndpoint.NOW.minusSeconds(3600), ((Timestamp) rows.get(0).get("taskStartTime")).toInstant());
   }
 
   private static List<String> column(ResultSet rs, String name) throws SQLException {

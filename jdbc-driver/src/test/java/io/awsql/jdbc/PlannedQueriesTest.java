@@ -3,6 +3,7 @@ package io.awsql.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.awsql.localaws.AccessKey;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,9 +14,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.apache.calcite.runtime.Hook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** A connection reuses the plan of a query text it has run before; each run still asks AWS afresh. */
 class PlannedQueriesTest {
@@ -55,12 +61,12 @@ class PlannedQueriesTest {
     assertEquals(1, local.describes().size(), "and asks AWS again");
   }
 
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.EnumSource(Clients.class)
+  @ParameterizedTest
+  @EnumSource(Clients.class)
   void runAgainThroughServeOrInProcessTheAnswerIsCurrent(Clients client) throws Exception {
     String sql = "SELECT amiId FROM " + TABLE + " WHERE bucket = 'acme-dr-backups'";
     try (Clients.Opened opened = new Clients.Opened()) {
-      Connection c = client.connect(opened, local.aws.endpoint().toString(), io.awsql.localaws.AccessKey.DEMO,
+      Connection c = client.connect(opened, local.aws.endpoint().toString(), AccessKey.DEMO,
           "us-east-1", "--allow-writes");
       int before = LocalEndpoint.query(c, sql).size();
       try (Statement s = c.createStatement()) {
@@ -75,9 +81,8 @@ class PlannedQueriesTest {
 
   @Test
   void theSameTextIsParsedAndPlannedOnce() throws SQLException {
-    java.util.concurrent.atomic.AtomicInteger parsed = new java.util.concurrent.atomic.AtomicInteger();
-    try (org.apache.calcite.runtime.Hook.Closeable ignored =
-        org.apache.calcite.runtime.Hook.PARSE_TREE.addThread((java.util.function.Consumer<Object>) x -> parsed.incrementAndGet())) {
+    AtomicInteger parsed = new AtomicInteger();
+    try (Hook.Closeable ignored = Hook.PARSE_TREE.addThread((Consumer<Object>) x -> parsed.incrementAndGet())) {
       count();
       count();
       assertEquals(1, parsed.get(), "the second Statement reused the plan");

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.awsql.cli.Main;
+import io.awsql.localaws.AccessKey;
+import io.awsql.localaws.Fault;
+import io.awsql.localaws.FaultRule;
+import io.awsql.localaws.LoggedRequest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -13,16 +18,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import io.awsql.cli.Main;
-import io.awsql.localaws.AccessKey;
-import io.awsql.localaws.Fault;
-import io.awsql.localaws.FaultRule;
-import io.awsql.localaws.LoggedRequest;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * A named profile applies whole, as the AWS SDK applies AWS_PROFILE: its keys, region, endpoint_url and
@@ -197,12 +205,11 @@ class ProfilesTest {
   @Test
   void profilesQueryEachProfilesAccountWithItsOwnCredentials() throws SQLException {
     // Profile "second" holds temporary credentials of a role in local-aws's second demo account.
-    software.amazon.awssdk.services.sts.model.Credentials role;
-    try (software.amazon.awssdk.services.sts.StsClient sts = software.amazon.awssdk.services.sts.StsClient.builder()
-        .endpointOverride(local.aws.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
-        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(AccessKey.DEMO.accessKeyId(),
-                AccessKey.DEMO.secretAccessKey())))
+    Credentials role;
+    try (StsClient sts = StsClient.builder()
+        .endpointOverride(local.aws.endpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(AccessKey.DEMO.accessKeyId(), AccessKey.DEMO.secretAccessKey())))
         .build()) {
       role = sts.assumeRole(r -> r.roleArn("arn:aws:iam::210987654321:role/Inventory").roleSessionName("profiles-test"))
           .credentials();
@@ -228,8 +235,8 @@ class ProfilesTest {
         role.secretAccessKey(), role.sessionToken()));
     local.aws.requestLog().clear();
     try (Connection c = DriverManager.getConnection("jdbc:awsql:profiles=base,second")) {
-      assertEquals(List.of(java.util.Map.of("account", "123456789012", "tasks", 6L),
-              java.util.Map.of("account", "210987654321", "tasks", 4L)),
+      assertEquals(List.of(Map.of("account", "123456789012", "tasks", 6L),
+              Map.of("account", "210987654321", "tasks", 4L)),
           LocalEndpoint.query(c, "SELECT account, COUNT(*) AS tasks FROM aws.ec2.store_image_tasks "
               + "GROUP BY account ORDER BY account"), "each profile's region (the first's) and account");
       SQLException notOurs = assertThrows(SQLException.class, () -> LocalEndpoint.query(c,
@@ -238,8 +245,8 @@ class ProfilesTest {
           notOurs.getMessage());
     }
     assertEquals(2, local.aws.requestLog().count("GetCallerIdentity"), "each profile's account asked once");
-    assertEquals(java.util.Set.of("123456789012", "210987654321"), local.describes().stream()
-        .map(LoggedRequest::account).collect(java.util.stream.Collectors.toSet()));
+    assertEquals(Set.of("123456789012", "210987654321"), local.describes().stream()
+        .map(LoggedRequest::account).collect(Collectors.toSet()));
     SQLException unknown = assertThrows(SQLException.class,
         () -> DriverManager.getConnection("jdbc:awsql:profiles=base,nosuch"));
     assertTrue(unknown.getMessage().contains("nosuch"), unknown.getMessage());

@@ -5,18 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.awsql.localaws.AccessKey;
 import io.awsql.localaws.FaultRule;
 import io.awsql.localaws.LoggedRequest;
 import io.awsql.localaws.SeedGenerator;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -24,6 +28,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each predicate shape against the requests it sends (read off local-aws's request log) and the rows it
@@ -143,7 +149,8 @@ class PushdownTest {
     assertEquals(2, query("SELECT * FROM " + TABLE + " WHERE amiId = 'ami-0a1b2c3d4e5f60003'").size());
     local.aws.requestLog().clear();
     try (Connection c = DriverManager.getConnection(local.url(DEMO_REGIONS, "pushIdLists=true"))) {
-      assertEquals(1, LocalEndpoint.query(c, "SELECT * FROM " + TABLE + " WHERE amiId = 'ami-0a1b2c3d4e5f60003'").size(),
+      assertEquals(1,
+          LocalEndpoint.query(c, "SELECT * FROM " + TABLE + " WHERE amiId = 'ami-0a1b2c3d4e5f60003'").size(),
           "the documented cost of pushIdLists=true: the AMI's latest task only");
     }
     assertTrue(local.describes().stream().allMatch(r -> r.list("ImageId").equals(List.of("ami-0a1b2c3d4e5f60003"))));
@@ -172,7 +179,8 @@ class PushdownTest {
     // Each call is answered only once all three wait at once (or after 10 s).
     local.aws.faults().add(FaultRule.heldUntil("DescribeStoreImageTasks", 3, Duration.ofSeconds(10)));
     try (Connection c = DriverManager.getConnection(local.url(LocalEndpoint.GENERATED_REGION, "pushIdLists=true"))) {
-      List<Map<String, Object>> rows = LocalEndpoint.query(c, "SELECT amiId FROM " + TABLE + " WHERE amiId IN (" + in + ")");
+      List<Map<String, Object>> rows =
+          LocalEndpoint.query(c, "SELECT amiId FROM " + TABLE + " WHERE amiId IN (" + in + ")");
       assertEquals(new HashSet<>(ids), rows.stream().map(r -> r.get("amiId")).collect(Collectors.toSet()));
     } finally {
       local.aws.faults().reset(1);
@@ -210,7 +218,7 @@ class PushdownTest {
         + " WHERE storeTaskState = 'Completed' AND taskStartTime > TIMESTAMP '2026-02-20 00:00:00'"
         + " AND bucket <> 'acme-dr-backups'");
     assertEquals(expected(r -> r.get("storeTaskState").equals("Completed")
-        && ((java.sql.Timestamp) r.get("taskStartTime")).toInstant().isAfter(java.time.Instant.parse("2026-02-20T00:00:00Z"))
+        && ((Timestamp) r.get("taskStartTime")).toInstant().isAfter(Instant.parse("2026-02-20T00:00:00Z"))
         && !r.get("bucket").equals("acme-dr-backups")), rows);
     local.describes().forEach(r -> assertEquals(Map.of("task-state", List.of("Completed")), r.filters()));
   }
@@ -250,11 +258,11 @@ class PushdownTest {
     }
   }
 
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.EnumSource(Clients.class)
+  @ParameterizedTest
+  @EnumSource(Clients.class)
   void limitIsPushedTheSameThroughServe(Clients client) throws Exception {
     try (Clients.Opened opened = new Clients.Opened()) {
-      Connection c = client.connect(opened, local.aws.endpoint().toString(), io.awsql.localaws.AccessKey.DEMO,
+      Connection c = client.connect(opened, local.aws.endpoint().toString(), AccessKey.DEMO,
           LocalEndpoint.GENERATED_REGION);
       local.aws.requestLog().clear();
       assertEquals(7, LocalEndpoint.query(c, "SELECT amiId FROM " + TABLE + " LIMIT 7").size());
@@ -346,7 +354,7 @@ class PushdownTest {
 
   /** Set.of that reads well for expected values. */
   private static final class Set3 {
-    static java.util.Set<Object> of(Object... values) {
+    static Set<Object> of(Object... values) {
       return new HashSet<>(List.of(values));
     }
   }

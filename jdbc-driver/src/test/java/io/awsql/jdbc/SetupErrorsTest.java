@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -76,7 +75,8 @@ class SetupErrorsTest {
             [sso-session corp]
             sso_start_url = https://corp.awsapps.com/start
             sso_region = us-east-1
-            """, null, null, List.of("--profile", "sso"), "No AWS credentials found|profile 'sso'|which failed|aws sso login --profile sso"));
+            """, null, null, List.of("--profile", "sso"),
+        "No AWS credentials found|profile 'sso'|which failed|aws sso login --profile sso"));
   }
 
   private SQLException fail(Clients client, Case c) throws Exception {

@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class UnreadableAnswersTest {
   private static final String SCAN = "SELECT amiId FROM aws.ec2.store_image_tasks";
-  private static final String HISTORY = "SELECT versionId FROM aws.medical_imaging.image_set_versions WHERE datastoreId = '"
-      + LocalEndpoint.DATASTORE + "' AND imageSetId = '" + LocalEndpoint.LONG_IMAGE_SET + "'";
+  private static final String HISTORY = "SELECT versionId FROM aws.medical_imaging.image_set_versions"
+      + " WHERE datastoreId = '" + LocalEndpoint.DATASTORE + "' AND imageSetId = '" + LocalEndpoint.LONG_IMAGE_SET
+      + "'";
   private LocalEndpoint local;
 
   @BeforeEach

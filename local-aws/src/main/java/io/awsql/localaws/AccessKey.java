@@ -9,15 +9,16 @@ import java.util.Set;
 public record AccessKey(String accessKeyId, String secretAccessKey, Set<String> allowedActions) {
 
   /** The demo key with every permission, printed by the runnable endpoint for users to configure. */
-  public static final AccessKey DEMO = new AccessKey("AKIALOCALAWSDEMO0001", "localaws/demo/secret/key/0000000000000", Set.of());
+  public static final AccessKey DEMO =
+      new AccessKey("AKIALOCALAWSDEMO0001", "localaws/demo/secret/key/0000000000000", Set.of());
 
   /** A key that may only read (Describe and List calls), for trying permission errors. */
   public static final AccessKey READ_ONLY = new AccessKey("AKIALOCALAWSREADONLY",
       "localaws/read/only/secret/key/000000000", Set.of("DescribeStoreImageTasks", "ListImageSetVersions"));
 
   /** A key that may call nothing. */
-  public static final AccessKey NO_ACCESS = new AccessKey("AKIALOCALAWSNOACCESS", "localaws/no/access/secret/key/00000000",
-      Set.of("-"));
+  public static final AccessKey NO_ACCESS =
+      new AccessKey("AKIALOCALAWSNOACCESS", "localaws/no/access/secret/key/00000000", Set.of("-"));
 
   public AccessKey {
     allowedActions = Set.copyOf(allowedActions);

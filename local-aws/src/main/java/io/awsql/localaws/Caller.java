@@ -19,7 +19,10 @@ public record Caller(String accessKeyId, String region, String service, AccessKe
     return session != null || knownKey == null || knownKey.mayCall(action);
   }
 
-  /** The caller's ARN: the base account's demo user, or {@code arn:aws:sts::<account>:assumed-role/<role>/<session>}. */
+  /**
+   * The caller's ARN: the base account's demo user, or
+   * {@code arn:aws:sts::<account>:assumed-role/<role>/<session>}.
+   */
   public String arn() {
     return session == null ? Accounts.BASE_USER_ARN : session.arn();
   }

@@ -2,7 +2,9 @@ package io.awsql.localaws;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.awsql.localaws.ec2.Ec2Action;
 import io.awsql.localaws.ec2.Ec2QueryHandler;
+import io.awsql.localaws.ec2.Images;
 import io.awsql.localaws.ec2.StoreImageTasks;
 import io.awsql.localaws.medicalimaging.ImageSetVersions;
 import io.awsql.localaws.medicalimaging.MedicalImagingHandler;
@@ -60,7 +62,7 @@ public final class LocalAws implements AutoCloseable {
   private final Clock clock;
   private final StoreImageTasks storeImageTasks;
   private final ImageSetVersions imageSetVersions;
-  private final io.awsql.localaws.ec2.Images images = new io.awsql.localaws.ec2.Images();
+  private final Images images = new Images();
   private final SessionCredentials sessions;
 
   private LocalAws(Builder b) throws IOException {
@@ -73,7 +75,7 @@ public final class LocalAws implements AutoCloseable {
     for (Map.Entry<String, Seed> seed : b.seeds) {
       load(seed.getKey(), seed.getValue());
     }
-    List<io.awsql.localaws.ec2.Ec2Action> ec2 = new ArrayList<>(storeImageTasks.actions());
+    List<Ec2Action> ec2 = new ArrayList<>(storeImageTasks.actions());
     ec2.addAll(images.actions());
     // STS first: it shares EC2's path and is told apart by its signing name or API version.
     this.handlers = List.of(new StsQueryHandler(new SecurityTokenService(sessions).actions()),

@@ -1,11 +1,13 @@
 package io.awsql.localaws;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,7 +63,7 @@ public final class SessionCredentials {
     Session session;
     do {
       session = new Session("ASIA" + randomKey(16), secret(), token(), clock.instant().plus(duration)
-          .truncatedTo(java.time.temporal.ChronoUnit.SECONDS), account, roleName, roleId(account, roleName),
+          .truncatedTo(ChronoUnit.SECONDS), account, roleName, roleId(account, roleName),
           sessionName, chained);
     } while (byAccessKeyId.putIfAbsent(session.accessKeyId(), session) != null);
     return session;
@@ -97,7 +99,7 @@ public final class SessionCredentials {
     byte[] hash;
     try {
       hash = MessageDigest.getInstance("SHA-256").digest((account + ":" + roleName).getBytes(StandardCharsets.UTF_8));
-    } catch (java.security.GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);
     }
     StringBuilder id = new StringBuilder("AROA");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
@@ -33,7 +34,7 @@ final class SigV4 {
    */
   static String canonicalRequest(AwsRequest request, List<String> signedHeaders, String payloadHash,
       String excludedQueryParameter) {
-    return request.method().toUpperCase(java.util.Locale.ROOT) + "\n"
+    return request.method().toUpperCase(Locale.ROOT) + "\n"
         + canonicalUri(request.rawPath()) + "\n"
         + canonicalQuery(request.rawQuery(), excludedQueryParameter) + "\n"
         + canonicalHeaders(request.headers(), signedHeaders) + "\n"
@@ -99,7 +100,8 @@ final class SigV4 {
   }
 
   static String stringToSign(String amzDate, String scope, String canonicalRequest) {
-    return ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+    return ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
+        + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The hex signature of {@code stringToSign} with the key derived for the scope's date, region and service. */
@@ -158,7 +160,8 @@ final class SigV4 {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '%') {
-        if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0 || Character.digit(s.charAt(i + 2), 16) < 0) {
+        if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0
+            || Character.digit(s.charAt(i + 2), 16) < 0) {
           throw new IllegalArgumentException("a malformed %-escape in '" + s + "'");
         }
         bytes.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));

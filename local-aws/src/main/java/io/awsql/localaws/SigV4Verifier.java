@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  * account, with their scope and form still checked.
  */
 public final class SigV4Verifier {
-  private static final Pattern CREDENTIAL = Pattern.compile("([^/,\\s]+)/(\\d{8})/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request");
+  private static final Pattern CREDENTIAL =
+      Pattern.compile("([^/,\\s]+)/(\\d{8})/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request");
   private static final Pattern AUTHORIZATION = Pattern.compile(
       "AWS4-HMAC-SHA256\\s+Credential=(" + CREDENTIAL.pattern().replace("(", "(?:") + "),\\s*"
           + "SignedHeaders=([a-z0-9;\\-]+),\\s*Signature=([0-9a-f]{64})");
@@ -123,7 +125,8 @@ public final class SigV4Verifier {
     }
     Matcher scope = CREDENTIAL.matcher(credential);
     if (!scope.matches()) {
-      throw authFailure("The credential '" + credential + "' is not of the form KEY/yyyyMMdd/region/service/aws4_request.");
+      throw authFailure("The credential '" + credential
+          + "' is not of the form KEY/yyyyMMdd/region/service/aws4_request.");
     }
     String accessKeyId = scope.group(1);
     String date = scope.group(2);
@@ -216,7 +219,7 @@ public final class SigV4Verifier {
     if (Duration.between(signedAt, now).abs().compareTo(ALLOWED_SKEW) > 0) {
       throw new CredentialError(CredentialError.Kind.REQUEST_EXPIRED, 400, "RequestExpired",
           "Request has expired: it was signed at " + signedAt + " and the time "
-          + "is now " + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "; signatures are valid for 15 "
+          + "is now " + now.truncatedTo(ChronoUnit.SECONDS) + "; signatures are valid for 15 "
           + "minutes either way (check the clock).");
     }
   }

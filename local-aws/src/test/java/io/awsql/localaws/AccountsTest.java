@@ -7,17 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.awsql.localaws.ec2.StoreImageTask;
+import io.awsql.localaws.sts.SecurityTokenService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +73,7 @@ class AccountsTest {
   }
 
   private static Set<String> amis(List<StoreImageTaskResult> tasks) {
-    Set<String> amis = new java.util.TreeSet<>();
+    Set<String> amis = new TreeSet<>();
     tasks.forEach(t -> amis.add(t.amiId()));
     return amis;
   }
@@ -96,7 +99,8 @@ class AccountsTest {
           .map(t -> t.amiId()).distinct().count());
 
       List<LoggedRequest> describes = aws.requestLog().forAction("DescribeStoreImageTasks");
-      assertEquals(List.of(Accounts.BASE, Accounts.SECOND_DEMO), describes.stream().map(LoggedRequest::account).toList());
+      assertEquals(List.of(Accounts.BASE, Accounts.SECOND_DEMO),
+          describes.stream().map(LoggedRequest::account).toList());
       assertEquals(1, aws.requestLog().forAccount(Accounts.SECOND_DEMO).size());
       assertEquals(region, aws.requestLog().forAccount(Accounts.SECOND_DEMO).get(0).region());
     }
@@ -119,11 +123,13 @@ class AccountsTest {
           .imageId("ami-0e2f3a4b5c6d70004").bucket("globex-ami-vault-legal-hold")), "globex-ami-vault-legal-hold");
       assertEquals("ami-0e2f3a4b5c6d70004.bin", other.createStoreImageTask(b -> b
           .imageId("ami-0e2f3a4b5c6d70004").bucket("globex-ami-vault")).objectKey());
-      assertEquals("ami-0e2f3a4b5c6d70004", other.describeStoreImageTasks(b -> { }).storeImageTaskResults().get(0).amiId());
+      assertEquals("ami-0e2f3a4b5c6d70004",
+          other.describeStoreImageTasks(b -> { }).storeImageTaskResults().get(0).amiId());
     }
     assertEquals(baseTasks, aws.storeImageTasks().all("us-east-1").size());
     try (Ec2Client mine = Clients.ec2(aws, "us-east-1")) {
-      assertTrue(mine.describeStoreImageTasks(b -> b.imageIds("ami-0e2f3a4b5c6d70004")).storeImageTaskResults().isEmpty());
+      assertTrue(mine.describeStoreImageTasks(b -> b.imageIds("ami-0e2f3a4b5c6d70004")).storeImageTaskResults()
+          .isEmpty());
     }
   }
 
@@ -157,7 +163,8 @@ class AccountsTest {
           "ami-0a1b2c3d4e5f60001");
       assertError("InvalidAMIID.NotFound", 400, () -> mine.describeImages(r -> r.imageIds("ami-0e2f3a4b5c6d70001")),
           "ami-0e2f3a4b5c6d70001");
-      assertEquals(mine.describeImages(r -> r.owners("amazon")).images(), other.describeImages(r -> r.owners("amazon")).images());
+      assertEquals(mine.describeImages(r -> r.owners("amazon")).images(),
+          other.describeImages(r -> r.owners("amazon")).images());
       assertEquals(2, other.describeImages(r -> r.owners("amazon")).images().size());
     }
   }
@@ -208,7 +215,8 @@ class AccountsTest {
          "accounts": {"999988887777": {"regions": {"us-east-1": {
            "buckets": [{"name": "other-bucket"}],
            "amis": [{"id": "ami-00000000000000002"}],
-           "storeImageTasks": [{"amiId": "ami-00000000000000002", "bucket": "other-bucket", "startedSecondsAgo": 60}]}}}}}
+           "storeImageTasks": [{"amiId": "ami-00000000000000002", "bucket": "other-bucket",
+                                "startedSecondsAgo": 60}]}}}}}
         """);
     Seed seed = Seed.fromFile(file);
     assertEquals(Set.of("999988887777"), seed.accounts().keySet());
@@ -243,7 +251,7 @@ class AccountsTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     LocalAwsMain.usage(new PrintStream(out, true, StandardCharsets.UTF_8));
     String help = out.toString(StandardCharsets.UTF_8);
-    new io.awsql.localaws.sts.SecurityTokenService(new SessionCredentials(java.time.Clock.systemUTC())).actions()
+    new SecurityTokenService(new SessionCredentials(Clock.systemUTC())).actions()
         .forEach(a -> assertTrue(help.contains(a.name()), a.name() + ": " + help));
     for (String needed : List.of("STS", Accounts.BASE, Accounts.SECOND_DEMO, Accounts.DENIES_ASSUME_ROLE,
         "aws sts get-caller-identity", "aws sts assume-role --role-arn arn:aws:iam::210987654321:role/Inventory",

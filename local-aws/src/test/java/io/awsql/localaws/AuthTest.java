@@ -71,25 +71,30 @@ class AuthTest {
   void aSignatureForAnotherServiceIsRefused() throws IOException, InterruptedException {
     HttpResponse<String> response = raw.post("Action=DescribeStoreImageTasks&Version=2016-11-15", "us-east-1", "s3");
     assertEquals(401, response.statusCode());
-    assertTrue(response.body().contains("<Code>AuthFailure</Code>") && response.body().contains("'ec2'"), response.body());
+    assertTrue(response.body().contains("<Code>AuthFailure</Code>") && response.body().contains("'ec2'"),
+        response.body());
   }
 
   @Test
   void getWithAQueryStringWorks() throws IOException, InterruptedException {
-    HttpResponse<String> response = raw.get("Action=DescribeStoreImageTasks&Version=2016-11-15&MaxResults=1", "eu-west-1");
+    HttpResponse<String> response =
+        raw.get("Action=DescribeStoreImageTasks&Version=2016-11-15&MaxResults=1", "eu-west-1");
     assertEquals(200, response.statusCode(), response.body());
     assertTrue(response.body().startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><DescribeStoreImageTasksResponse "
         + "xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>"), response.body());
-    assertTrue(response.body().contains("<storeImageTaskResultSet><item><amiId>ami-0c1b2c3d4e5f60002</amiId>"), response.body());
+    assertTrue(response.body().contains("<storeImageTaskResultSet><item><amiId>ami-0c1b2c3d4e5f60002</amiId>"),
+        response.body());
     assertTrue(response.body().contains("<nextToken>"), response.body());
   }
 
   @Test
   void protocolErrorsNameWhatIsWrong() throws IOException, InterruptedException {
     assertCode(raw.post("Version=2016-11-15", "us-east-1", "ec2"), "MissingParameter", "Action");
-    assertCode(raw.post("Action=DescribeInstances&Version=2016-11-15", "us-east-1", "ec2"), "InvalidAction", "DescribeInstances");
+    assertCode(raw.post("Action=DescribeInstances&Version=2016-11-15", "us-east-1", "ec2"), "InvalidAction",
+        "DescribeInstances");
     assertCode(raw.post("Action=DescribeStoreImageTasks", "us-east-1", "ec2"), "MissingParameter", "Version");
-    assertCode(raw.post("Action=DescribeStoreImageTasks&Version=2014-01-01", "us-east-1", "ec2"), "NoSuchVersion", "2014-01-01");
+    assertCode(raw.post("Action=DescribeStoreImageTasks&Version=2014-01-01", "us-east-1", "ec2"), "NoSuchVersion",
+        "2014-01-01");
     assertCode(raw.post("Action=DescribeStoreImageTasks&Version=2016-11-15&Colour=blue", "us-east-1", "ec2"),
         "UnknownParameter", "Colour");
     assertCode(raw.post("Action=DescribeStoreImageTasks&Version=2016-11-15&MaxResults=ten", "us-east-1", "ec2"),

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -86,7 +89,7 @@ class BotocoreSignaturesTest {
           List.of("ec2", "describe-images", "--owners", "self", "--region", "us-east-1"),
           List.of("medical-imaging", "list-image-set-versions", "--region", "us-east-1", "--datastore-id",
               "a1b2c3d4e5f60718293a4b5c6d7e8f90", "--image-set-id", "0123456789abcdef0123456789abcdef"))) {
-        List<String> full = new java.util.ArrayList<>(List.of("aws"));
+        List<String> full = new ArrayList<>(List.of("aws"));
         full.addAll(command);
         full.addAll(List.of("--endpoint-url", aws.endpoint().toString(), "--output", "json"));
         ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true);
@@ -115,28 +118,28 @@ class BotocoreSignaturesTest {
   @Test
   void theAwsCliAssumesARoleIntoTheSecondAccount() throws Exception {
     assumeTrue(awsCli(), "no aws command on this machine");
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    ObjectMapper json = new ObjectMapper();
     Map<String, String> demo = Map.of("AWS_ACCESS_KEY_ID", AccessKey.DEMO.accessKeyId(),
         "AWS_SECRET_ACCESS_KEY", AccessKey.DEMO.secretAccessKey());
     try (LocalAws aws = LocalAws.builder().demoData().start()) {
-      com.fasterxml.jackson.databind.JsonNode me = json.readTree(aws(aws, demo, "sts", "get-caller-identity"));
+      JsonNode me = json.readTree(aws(aws, demo, "sts", "get-caller-identity"));
       assertEquals("arn:aws:iam::123456789012:user/local-aws-demo", me.path("Arn").asText());
       assertEquals(Accounts.BASE, me.path("Account").asText());
 
-      com.fasterxml.jackson.databind.JsonNode assumed = json.readTree(aws(aws, demo, "sts", "assume-role",
+      JsonNode assumed = json.readTree(aws(aws, demo, "sts", "assume-role",
           "--role-arn", "arn:aws:iam::210987654321:role/Inventory", "--role-session-name", "demo"));
       assertEquals("arn:aws:sts::210987654321:assumed-role/Inventory/demo",
           assumed.path("AssumedRoleUser").path("Arn").asText());
-      com.fasterxml.jackson.databind.JsonNode credentials = assumed.path("Credentials");
+      JsonNode credentials = assumed.path("Credentials");
       Map<String, String> session = Map.of("AWS_ACCESS_KEY_ID", credentials.path("AccessKeyId").asText(),
           "AWS_SECRET_ACCESS_KEY", credentials.path("SecretAccessKey").asText(),
           "AWS_SESSION_TOKEN", credentials.path("SessionToken").asText());
 
       assertEquals(Accounts.SECOND_DEMO, json.readTree(aws(aws, session, "sts", "get-caller-identity"))
           .path("Account").asText());
-      com.fasterxml.jackson.databind.JsonNode tasks = json.readTree(aws(aws, session, "ec2",
+      JsonNode tasks = json.readTree(aws(aws, session, "ec2",
           "describe-store-image-tasks")).path("StoreImageTaskResults");
-      List<String> amis = new java.util.ArrayList<>();
+      List<String> amis = new ArrayList<>();
       tasks.forEach(t -> amis.add(t.path("AmiId").asText()));
       assertEquals(List.of("ami-0e2f3a4b5c6d70001", "ami-0e2f3a4b5c6d70002", "ami-0e2f3a4b5c6d70003",
           "ami-0e2f3a4b5c6d70004"), amis, "account 210987654321's tasks in us-east-1, none of the base account's");
@@ -145,7 +148,8 @@ class BotocoreSignaturesTest {
           aws.requestLog().all().stream().map(LoggedRequest::account).toList(), aws.requestLog().toString());
       assertEquals(aws.requestLog().size(), aws.requestLog().matching(LoggedRequest::succeeded).size(),
           aws.requestLog().toString());
-      assertEquals(List.of("sts"), aws.requestLog().forAction("AssumeRole").stream().map(LoggedRequest::service).toList());
+      assertEquals(List.of("sts"),
+          aws.requestLog().forAction("AssumeRole").stream().map(LoggedRequest::service).toList());
     }
   }
 
@@ -160,7 +164,7 @@ class BotocoreSignaturesTest {
   /** Runs {@code aws <arguments>} in us-east-1 against the endpoint with only these credentials; its JSON output. */
   private static String aws(LocalAws aws, Map<String, String> credentials, String... arguments)
       throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of("aws"));
+    List<String> command = new ArrayList<>(List.of("aws"));
     command.addAll(List.of(arguments));
     command.addAll(List.of("--region", "us-east-1", "--endpoint-url", aws.endpoint().toString(), "--output", "json"));
     ProcessBuilder pb = new ProcessBuilder(command);

@@ -82,16 +82,27 @@ class CreateStoreImageTaskTest {
   @Test
   void refusalsNameTheProblemAndChangeNothing() {
     int before = taskCount();
-    assertError("InvalidAMIID.Malformed", 400, () -> ec2.createStoreImageTask(b -> b.imageId("ami-123").bucket("acme-ami-archive")), "ami-123");
-    assertError("InvalidAMIID.NotFound", 400, () -> ec2.createStoreImageTask(b -> b.imageId("ami-0123456789abcdef0").bucket("acme-ami-archive")), "ami-0123456789abcdef0");
-    assertError("InvalidParameterValue", 400, () -> ec2.createStoreImageTask(b -> b.imageId("ami-0a1b2c3d4e5f60002").bucket("no-such-bucket")), "Bucket");
-    assertError("InvalidParameterValue", 400, () -> ec2.createStoreImageTask(b -> b.imageId("ami-0a1b2c3d4e5f60002").bucket("Bad_Name")), "Bucket");
-    assertError("UnauthorizedOperation", 403, () -> ec2.createStoreImageTask(b -> b.imageId("ami-0a1b2c3d4e5f60002").bucket("acme-audit-locked")), "acme-audit-locked");
-    assertError("IncorrectState", 400, () -> ec2.createStoreImageTask(b -> b.imageId("ami-0a1b2c3d4e5f60001").bucket("acme-ami-archive")), "in progress");
-    assertError("InvalidParameterValue", 400, () -> ec2.createStoreImageTask(b -> b.imageId("ami-0a1b2c3d4e5f60002").bucket("acme-ami-archive")
-        .s3ObjectTags(S3ObjectTag.builder().key("aws:reserved").value("x").build())), "S3ObjectTag.1.Key");
-    assertError("InvalidParameterValue", 400, () -> ec2.createStoreImageTask(b -> b.imageId("ami-0a1b2c3d4e5f60002").bucket("acme-ami-archive")
-        .s3ObjectTags(S3ObjectTag.builder().key("k".repeat(129)).value("x").build())), "128");
+    assertError("InvalidAMIID.Malformed", 400,
+        () -> ec2.createStoreImageTask(b -> b.imageId("ami-123").bucket("acme-ami-archive")), "ami-123");
+    assertError("InvalidAMIID.NotFound", 400,
+        () -> ec2.createStoreImageTask(b -> b.imageId("ami-0123456789abcdef0").bucket("acme-ami-archive")),
+        "ami-0123456789abcdef0");
+    assertError("InvalidParameterValue", 400,
+        () -> ec2.createStoreImageTask(b -> b.imageId("ami-0a1b2c3d4e5f60002").bucket("no-such-bucket")), "Bucket");
+    assertError("InvalidParameterValue", 400,
+        () -> ec2.createStoreImageTask(b -> b.imageId("ami-0a1b2c3d4e5f60002").bucket("Bad_Name")), "Bucket");
+    assertError("UnauthorizedOperation", 403,
+        () -> ec2.createStoreImageTask(b -> b.imageId("ami-0a1b2c3d4e5f60002").bucket("acme-audit-locked")),
+        "acme-audit-locked");
+    assertError("IncorrectState", 400,
+        () -> ec2.createStoreImageTask(b -> b.imageId("ami-0a1b2c3d4e5f60001").bucket("acme-ami-archive")),
+        "in progress");
+    assertError("InvalidParameterValue", 400,
+        () -> ec2.createStoreImageTask(b -> b.imageId("ami-0a1b2c3d4e5f60002").bucket("acme-ami-archive")
+            .s3ObjectTags(S3ObjectTag.builder().key("aws:reserved").value("x").build())), "S3ObjectTag.1.Key");
+    assertError("InvalidParameterValue", 400,
+        () -> ec2.createStoreImageTask(b -> b.imageId("ami-0a1b2c3d4e5f60002").bucket("acme-ami-archive")
+            .s3ObjectTags(S3ObjectTag.builder().key("k".repeat(129)).value("x").build())), "128");
     assertError("InvalidAMIID.NotFound", 400, () -> {
       try (Ec2Client west = Clients.ec2(aws, "us-west-2")) {
         west.createStoreImageTask(b -> b.imageId("ami-0a1b2c3d4e5f60002").bucket("acme-ami-archive"));
@@ -103,8 +114,8 @@ class CreateStoreImageTaskTest {
   @Test
   void missingParametersAreNamed() throws IOException, InterruptedException {
     RawRequests raw = new RawRequests(aws);
-    HttpResponse<String> noBucket = raw.post("Action=CreateStoreImageTask&Version=2016-11-15&ImageId=ami-0a1b2c3d4e5f60002",
-        "us-east-1", "ec2");
+    HttpResponse<String> noBucket =
+        raw.post("Action=CreateStoreImageTask&Version=2016-11-15&ImageId=ami-0a1b2c3d4e5f60002", "us-east-1", "ec2");
     assertEquals(400, noBucket.statusCode());
     assertTrue(noBucket.body().contains("<Code>MissingParameter</Code>"), noBucket.body());
     assertTrue(noBucket.body().contains("Bucket"), noBucket.body());
@@ -119,8 +130,9 @@ class CreateStoreImageTaskTest {
     assertError("DryRunOperation", 412, () -> ec2.createStoreImageTask(b -> b.imageId("ami-0a1b2c3d4e5f60002")
         .bucket("acme-ami-archive").dryRun(true)), "DryRun flag is set");
     try (Ec2Client readOnly = Clients.ec2(aws, "us-east-1", AccessKey.READ_ONLY)) {
-      assertError("UnauthorizedOperation", 403, () -> readOnly.createStoreImageTask(b -> b.imageId("ami-0a1b2c3d4e5f60002")
-          .bucket("acme-ami-archive").dryRun(true)), "CreateStoreImageTask");
+      assertError("UnauthorizedOperation", 403,
+          () -> readOnly.createStoreImageTask(b -> b.imageId("ami-0a1b2c3d4e5f60002")
+              .bucket("acme-ami-archive").dryRun(true)), "CreateStoreImageTask");
     }
     assertEquals(before, taskCount());
   }

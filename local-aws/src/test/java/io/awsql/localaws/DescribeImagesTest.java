@@ -51,7 +51,8 @@ class DescribeImagesTest {
     List<Image> all = east.describeImages(r -> { }).images();
     assertEquals(own.size() + 2, all.size(), "and the two public Amazon images");
     assertEquals(2, east.describeImages(r -> r.owners("amazon")).images().size());
-    assertTrue(east.describeImages(r -> r.owners("amazon")).images().stream().allMatch(i -> "amazon".equals(i.imageOwnerAlias())));
+    assertTrue(east.describeImages(r -> r.owners("amazon")).images().stream()
+        .allMatch(i -> "amazon".equals(i.imageOwnerAlias())));
   }
 
   @Test
@@ -59,17 +60,21 @@ class DescribeImagesTest {
     List<Image> own = east.describeImages(r -> r.owners("self")).images();
     String id = own.get(1).imageId();
     assertEquals(List.of(id), east.describeImages(r -> r.imageIds(id)).images().stream().map(Image::imageId).toList());
-    Ec2Exception missing = assertThrows(Ec2Exception.class, () -> east.describeImages(r -> r.imageIds("ami-0123456789abcdef0")));
+    Ec2Exception missing =
+        assertThrows(Ec2Exception.class, () -> east.describeImages(r -> r.imageIds("ami-0123456789abcdef0")));
     assertEquals("InvalidAMIID.NotFound", missing.awsErrorDetails().errorCode());
     Ec2Exception malformed = assertThrows(Ec2Exception.class, () -> east.describeImages(r -> r.imageIds("ami-XYZ")));
     assertEquals("InvalidAMIID.Malformed", malformed.awsErrorDetails().errorCode());
-    Ec2Exception combination = assertThrows(Ec2Exception.class, () -> east.describeImages(r -> r.imageIds(id).maxResults(5)));
+    Ec2Exception combination =
+        assertThrows(Ec2Exception.class, () -> east.describeImages(r -> r.imageIds(id).maxResults(5)));
     assertEquals("InvalidParameterCombination", combination.awsErrorDetails().errorCode());
 
     String arch = own.get(0).architectureAsString();
-    List<Image> byArch = east.describeImages(r -> r.owners("self").filters(Filter.builder().name("architecture").values(arch).build())).images();
+    List<Image> byArch = east.describeImages(r -> r.owners("self")
+        .filters(Filter.builder().name("architecture").values(arch).build())).images();
     assertTrue(!byArch.isEmpty() && byArch.stream().allMatch(i -> i.architectureAsString().equals(arch)));
-    List<Image> wild = east.describeImages(r -> r.filters(Filter.builder().name("name").values("al2023-*").build())).images();
+    List<Image> wild =
+        east.describeImages(r -> r.filters(Filter.builder().name("name").values("al2023-*").build())).images();
     assertEquals(2, wild.size(), "EC2 filter values take * and ?");
 
     List<String> paged = new ArrayList<>();

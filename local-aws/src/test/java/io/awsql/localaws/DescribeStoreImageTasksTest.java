@@ -162,17 +162,18 @@ class DescribeStoreImageTasksTest {
   void theWindowMovesWithTheClock() {
     CLOCK.advance(Duration.ofDays(20));
     assertEquals(List.of("ami-0a1b2c3d4e5f60001", "ami-0a1b2c3d4e5f60002", "ami-0a1b2c3d4e5f60003",
-        "ami-0a1b2c3d4e5f60004", "ami-0a1b2c3d4e5f60003"), amis(describe(east, DescribeStoreImageTasksRequest.builder().build())),
+        "ami-0a1b2c3d4e5f60004", "ami-0a1b2c3d4e5f60003"),
+        amis(describe(east, DescribeStoreImageTasksRequest.builder().build())),
         "the 14-day-old task is now 34 days old");
   }
 
   @Test
   void dryRunChecksPermissionOnly() {
-    assertError("DryRunOperation", 412, () -> describe(east, DescribeStoreImageTasksRequest.builder().dryRun(true).build()),
-        "DryRun flag is set");
+    assertError("DryRunOperation", 412,
+        () -> describe(east, DescribeStoreImageTasksRequest.builder().dryRun(true).build()), "DryRun flag is set");
     try (Ec2Client none = Clients.ec2(aws, "us-east-1", AccessKey.NO_ACCESS)) {
-      assertError("UnauthorizedOperation", 403, () -> describe(none, DescribeStoreImageTasksRequest.builder().dryRun(true).build()),
-          "not authorized");
+      assertError("UnauthorizedOperation", 403,
+          () -> describe(none, DescribeStoreImageTasksRequest.builder().dryRun(true).build()), "not authorized");
       assertError("UnauthorizedOperation", 403, () -> describe(none, DescribeStoreImageTasksRequest.builder().build()),
           "not authorized");
     }

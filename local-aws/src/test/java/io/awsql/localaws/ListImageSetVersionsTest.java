@@ -85,8 +85,10 @@ class ListImageSetVersionsTest {
     assertEquals(200, response.statusCode(), response.body());
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
     long deleted = NOW.minus(Duration.ofDays(2)).getEpochSecond();
-    assertTrue(response.body().startsWith("{\"imageSetPropertiesList\":[{\"imageSetId\":\"00000000000000000000000000000abc\","
-        + "\"versionId\":\"3\",\"imageSetState\":\"DELETED\",\"ImageSetWorkflowStatus\":\"DELETED\","), response.body());
+    assertTrue(response.body().startsWith(
+        "{\"imageSetPropertiesList\":[{\"imageSetId\":\"00000000000000000000000000000abc\","
+        + "\"versionId\":\"3\",\"imageSetState\":\"DELETED\",\"ImageSetWorkflowStatus\":\"DELETED\","),
+        response.body());
     assertTrue(response.body().contains("\"deletedAt\":" + deleted + ".000"), response.body());
     assertTrue(response.body().contains("\"nextToken\":\""), response.body());
   }
@@ -119,7 +121,8 @@ class ListImageSetVersionsTest {
         b -> b.datastoreId(DATASTORE).imageSetId(CT).maxResults(51)));
     assertThrows(ValidationException.class, () -> client.listImageSetVersions(
         b -> b.datastoreId(DATASTORE).imageSetId(CT).nextToken("bogus")));
-    assertEquals(409, assertThrows(ConflictException.class, () -> versions("22222222222222222222222222222222")).statusCode());
+    assertEquals(409,
+        assertThrows(ConflictException.class, () -> versions("22222222222222222222222222222222")).statusCode());
     try (MedicalImagingClient denied = Clients.medicalImaging(aws, "us-east-1", AccessKey.NO_ACCESS)) {
       assertEquals(403, assertThrows(AccessDeniedException.class,
           () -> denied.listImageSetVersions(b -> b.datastoreId(DATASTORE).imageSetId(CT))).statusCode());
@@ -133,8 +136,8 @@ class ListImageSetVersionsTest {
         "/datastore/" + DATASTORE + "/imageSet/abcdefabcdefabcdefabcdefabcdefab/listImageSetVersions", null, "",
         "us-east-1", "medical-imaging");
     assertEquals("ResourceNotFoundException", raw.headers().firstValue("x-amzn-ErrorType").orElseThrow());
-    assertEquals("{\"message\":\"ImageSet abcdefabcdefabcdefabcdefabcdefab does not exist in datastore " + DATASTORE + "\"}",
-        raw.body());
+    assertEquals("{\"message\":\"ImageSet abcdefabcdefabcdefabcdefabcdefab does not exist in datastore "
+        + DATASTORE + "\"}", raw.body());
     assertTrue(raw.headers().firstValue("x-amzn-RequestId").isPresent());
   }
 
@@ -153,7 +156,8 @@ class ListImageSetVersionsTest {
   @Test
   void anEmptyJsonBodyIsAcceptedAsOlderMarshallersSendIt() throws IOException, InterruptedException {
     HttpResponse<String> response = new RawRequests(aws).signed("POST",
-        "/datastore/" + DATASTORE + "/imageSet/" + CT + "/listImageSetVersions", null, "{}", "us-east-1", "medical-imaging");
+        "/datastore/" + DATASTORE + "/imageSet/" + CT + "/listImageSetVersions", null, "{}", "us-east-1",
+        "medical-imaging");
     assertEquals(200, response.statusCode(), response.body());
   }
 }

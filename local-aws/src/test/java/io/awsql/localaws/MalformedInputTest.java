@@ -53,7 +53,8 @@ class MalformedInputTest {
         + "0123456789abcdef0123456789abcdef/listImageSetVersions", "maxResults=99999999999999999999", "",
         "us-east-1", "medical-imaging");
     assertEquals(400, r.statusCode(), r.body());
-    assertTrue(r.headers().firstValue("x-amzn-ErrorType").orElse("").startsWith("ValidationException"), r.headers().toString());
+    assertTrue(r.headers().firstValue("x-amzn-ErrorType").orElse("").startsWith("ValidationException"),
+        r.headers().toString());
     assertTrue(r.body().startsWith("{\"message\":"), r.body());
     assertNoJava(r);
   }

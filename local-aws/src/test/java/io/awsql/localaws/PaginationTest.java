@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,11 +81,12 @@ class PaginationTest {
 
   @Test
   void tasksCreatedBetweenPagesNeitherShiftNorRepeatTheListing() {
-    aws.load(new Seed(java.util.Map.of(REGION, new Seed.RegionSeed(List.of(),
+    aws.load(new Seed(Map.of(REGION, new Seed.RegionSeed(List.of(),
         List.of(new Seed.AmiSeed("ami-0f0f0f0f0f0f0f0f0", null, null, null),
             new Seed.AmiSeed("ami-0e0e0e0e0e0e0e0e0", null, null, null)), List.of()))));
     List<String> seen = new ArrayList<>();
-    Iterator<DescribeStoreImageTasksResponse> pages = ec2.describeStoreImageTasksPaginator(b -> b.maxResults(50)).iterator();
+    Iterator<DescribeStoreImageTasksResponse> pages =
+        ec2.describeStoreImageTasksPaginator(b -> b.maxResults(50)).iterator();
     int page = 0;
     while (pages.hasNext()) {
       pages.next().storeImageTaskResults().forEach(t -> seen.add(t.amiId()));

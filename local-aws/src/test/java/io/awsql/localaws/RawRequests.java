@@ -69,7 +69,8 @@ final class RawRequests {
           .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(Instant.now(), ZoneOffset.UTC))).request();
     }
     HttpRequest.Builder out = HttpRequest.newBuilder(uri)
-        .method(method.name(), body.isEmpty() && method != SdkHttpMethod.POST ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        .method(method.name(), body.isEmpty() && method != SdkHttpMethod.POST
+            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
     request.headers().forEach((name, values) -> {
       if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
         values.forEach(v -> out.header(name, v));

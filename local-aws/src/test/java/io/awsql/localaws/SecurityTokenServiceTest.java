@@ -12,13 +12,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.medicalimaging.MedicalImagingClient;
 import software.amazon.awssdk.services.medicalimaging.model.MedicalImagingException;
@@ -65,7 +68,7 @@ class SecurityTokenServiceTest {
   @Test
   void getCallerIdentityNamesTheBaseAccountsUserForEveryKey() {
     for (AccessKey key : List.of(AccessKey.DEMO, AccessKey.READ_ONLY, AccessKey.NO_ACCESS,
-        new AccessKey("AKIAUNKNOWNKEY000001", "whatever", java.util.Set.of()))) {
+        new AccessKey("AKIAUNKNOWNKEY000001", "whatever", Set.of()))) {
       try (StsClient client = Clients.sts(aws, key)) {
         GetCallerIdentityResponse me = client.getCallerIdentity();
         assertEquals("arn:aws:iam::123456789012:user/local-aws-demo", me.arn(), key.toString());
@@ -225,7 +228,7 @@ class SecurityTokenServiceTest {
     assertEquals("GetCallerIdentity", last().action());
 
     try (StsClient forged = Clients.sts(aws, Clients.credentials(new AccessKey(AccessKey.DEMO.accessKeyId(), "wrong",
-        java.util.Set.of())))) {
+        Set.of())))) {
       StsException e = assertThrows(StsException.class, forged::getCallerIdentity);
       assertEquals("SignatureDoesNotMatch", e.awsErrorDetails().errorCode());
       assertEquals(403, e.statusCode());
@@ -271,7 +274,8 @@ class SecurityTokenServiceTest {
       StsException denied = assertThrows(StsException.class, () -> assumed.assumeRole(r -> r
           .roleArn("arn:aws:iam::444455556666:role/Audit").roleSessionName("third")));
       assertEquals("User: arn:aws:sts::210987654321:assumed-role/Inventory/first is not authorized to perform: "
-          + "sts:AssumeRole on resource: arn:aws:iam::444455556666:role/Audit", denied.awsErrorDetails().errorMessage());
+          + "sts:AssumeRole on resource: arn:aws:iam::444455556666:role/Audit",
+          denied.awsErrorDetails().errorMessage());
     }
   }
 
@@ -301,8 +305,8 @@ class SecurityTokenServiceTest {
     }
     // Without any token, as if the credentials were long-term keys.
     try (Ec2Client ec2 = Clients.ec2(aws, "us-east-1", StaticCredentialsProvider.create(
-        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(session.accessKeyId(),
-            session.secretAccessKey())), software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry())) {
+        AwsBasicCredentials.create(session.accessKeyId(),
+            session.secretAccessKey())), AwsRetryStrategy.doNotRetry())) {
       assertError("AuthFailure", 401, () -> ec2.describeStoreImageTasks(b -> { }), "credentials");
     }
     // The right token with the wrong secret: the signature does not match.
@@ -324,7 +328,8 @@ class SecurityTokenServiceTest {
     StaticCredentialsProvider foreign = StaticCredentialsProvider.create(AwsSessionCredentials.create(
         "ASIAAAAAAAAAAAAAAAAA", "secret", "IQoJb3JpZ2luX2VjEXAMPLE"));
     try (StsClient client = Clients.sts(aws, foreign)) {
-      assertEquals(Accounts.BASE, client.getCallerIdentity().account(), "unknown keys are accepted, as the base account");
+      assertEquals(Accounts.BASE, client.getCallerIdentity().account(),
+          "unknown keys are accepted, as the base account");
     }
   }
 
@@ -335,7 +340,7 @@ class SecurityTokenServiceTest {
     assertEquals(NOW.plusSeconds(900), session.expiration());
     StaticCredentialsProvider credentials = Clients.credentials(session);
     try (Ec2Client ec2 = Clients.ec2(aws, "us-east-1", credentials,
-            software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry());
+            AwsRetryStrategy.doNotRetry());
         StsClient assumed = Clients.sts(aws, credentials);
         MedicalImagingClient mi = Clients.medicalImaging(aws, "us-east-1", credentials)) {
       clock.advance(Duration.ofSeconds(899));

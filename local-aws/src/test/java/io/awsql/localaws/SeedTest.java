@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.awsql.localaws.ec2.Images;
+import io.awsql.localaws.ec2.StoreImageTasks;
+import io.awsql.localaws.medicalimaging.ImageSetVersions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -54,7 +60,8 @@ class SeedTest {
 
   @Test
   void theGeneratorIsDeterministic() {
-    assertEquals(SeedGenerator.storeImageTasks("us-east-1", 500, 5), SeedGenerator.storeImageTasks("us-east-1", 500, 5));
+    assertEquals(SeedGenerator.storeImageTasks("us-east-1", 500, 5),
+        SeedGenerator.storeImageTasks("us-east-1", 500, 5));
     Seed.RegionSeed region = SeedGenerator.storeImageTasks("us-east-1", 500, 5).regions().get("us-east-1");
     assertEquals(500, region.storeImageTasks().size());
     assertTrue(region.storeImageTasks().stream().anyMatch(t -> t.failureReason() != null));
@@ -66,13 +73,13 @@ class SeedTest {
     LocalAwsMain.usage(new PrintStream(out, true, StandardCharsets.UTF_8));
     String help = out.toString(StandardCharsets.UTF_8);
     assertTrue(help.contains("--port") && help.contains("--seed") && help.contains(AccessKey.DEMO.accessKeyId()), help);
-    for (AccessKey key : java.util.List.of(AccessKey.DEMO, AccessKey.READ_ONLY, AccessKey.NO_ACCESS)) {
+    for (AccessKey key : List.of(AccessKey.DEMO, AccessKey.READ_ONLY, AccessKey.NO_ACCESS)) {
       assertTrue(help.contains(key.accessKeyId()) && help.contains(key.secretAccessKey()), key + ": " + help);
     }
-    java.util.List<String> served = new java.util.ArrayList<>();
-    new io.awsql.localaws.ec2.StoreImageTasks(java.time.Clock.systemUTC()).actions().forEach(a -> served.add(a.name()));
-    new io.awsql.localaws.ec2.Images().actions().forEach(a -> served.add(a.name()));
-    new io.awsql.localaws.medicalimaging.ImageSetVersions(java.time.Clock.systemUTC()).routes()
+    List<String> served = new ArrayList<>();
+    new StoreImageTasks(Clock.systemUTC()).actions().forEach(a -> served.add(a.name()));
+    new Images().actions().forEach(a -> served.add(a.name()));
+    new ImageSetVersions(Clock.systemUTC()).routes()
         .forEach(r -> served.add(r.action()));
     assertTrue(served.size() >= 4, "" + served);
     for (String operation : served) {

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the verifier accepts it, and accepts nothing once a byte of a signed part is changed.
  */
 class SigV4TestSuiteTest {
-  private static final AccessKey EXAMPLE = new AccessKey("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", Set.of());
+  private static final AccessKey EXAMPLE =
+      new AccessKey("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", Set.of());
   private static final Instant SIGNED_AT = Instant.parse("2015-08-30T12:36:00Z");
   private static final Pattern SIGNED_HEADERS = Pattern.compile("SignedHeaders=([^,]+),");
   /**
@@ -107,7 +108,8 @@ class SigV4TestSuiteTest {
   void aSignatureMadeLongAgoOrAheadHasExpired(Path sreq) throws IOException {
     AwsRequest request = parse(Files.readString(sreq, StandardCharsets.UTF_8).replace("\r\n", "\n"));
     for (Instant now : List.of(SIGNED_AT.plusSeconds(16 * 60), SIGNED_AT.minusSeconds(16 * 60))) {
-      SigV4Verifier verifier = new SigV4Verifier(Map.of(EXAMPLE.accessKeyId(), EXAMPLE), Clock.fixed(now, ZoneOffset.UTC));
+      SigV4Verifier verifier =
+          new SigV4Verifier(Map.of(EXAMPLE.accessKeyId(), EXAMPLE), Clock.fixed(now, ZoneOffset.UTC));
       AwsError e = assertThrows(AwsError.class, () -> verifier.verify(request, "service"));
       assertEquals("RequestExpired", e.code());
     }

@@ -29,7 +29,8 @@ public record ApiCall(Account account, String region, Map<String, String> parame
     }
     StringBuilder s = new StringBuilder(where).append(" (");
     parameters.entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .forEach(e -> s.append(s.charAt(s.length() - 1) == '(' ? "" : ", ").append(e.getKey()).append('=').append(e.getValue()));
+        .forEach(e -> s.append(s.charAt(s.length() - 1) == '(' ? "" : ", ").append(e.getKey()).append('=')
+            .append(e.getValue()));
     return s.append(')').toString();
   }
 }

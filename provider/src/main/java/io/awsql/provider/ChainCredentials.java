@@ -64,7 +64,8 @@ final class ChainCredentials implements AwsCredentialsProvider, AutoCloseable {
       alone.resolveCredentials();
       return null;
     } catch (RuntimeException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("\\s*\\R\\s*", " ");
+      String why = e.getMessage() == null ? e.getClass().getSimpleName()
+          : e.getMessage().replaceAll("\\s*\\R\\s*", " ");
       boolean sso = named.get().property("sso_session").isPresent()
           || named.get().property(ProfileProperty.SSO_START_URL).isPresent();
       return sso ? why + "; sign in with: aws sso login --profile " + profile : why;

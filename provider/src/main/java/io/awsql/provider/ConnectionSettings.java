@@ -75,7 +75,8 @@ public final class ConnectionSettings {
     String sessionToken = emptyToNull(values.get(AwsqlProperty.SESSION_TOKEN));
     if ((accessKeyId == null) != (secret == null)) {
       throw new InvalidSettingException(
-          "accessKeyId and secretAccessKey go together: give both, or neither to use the AWS default credential chain.");
+          "accessKeyId and secretAccessKey go together: give both, or neither to use the AWS default credential"
+              + " chain.");
     }
     if (sessionToken != null && accessKeyId == null) {
       throw new InvalidSettingException("sessionToken needs accessKeyId and secretAccessKey.");
@@ -125,7 +126,8 @@ public final class ConnectionSettings {
     return new ConnectionSettings(regions, profile, endpoint, accessKeyId,
         secret, sessionToken, local, bool(values, AwsqlProperty.READ_ONLY), bool(values, AwsqlProperty.DRY_RUN),
         new Limits(
-            Duration.ofSeconds(positive(values, AwsqlProperty.API_CALL_TIMEOUT, Limits.DEFAULT.apiCallTimeout().toSeconds())),
+            Duration.ofSeconds(positive(values, AwsqlProperty.API_CALL_TIMEOUT,
+                Limits.DEFAULT.apiCallTimeout().toSeconds())),
             Duration.ofSeconds(positive(values, AwsqlProperty.API_CALL_ATTEMPT_TIMEOUT,
                 Limits.DEFAULT.apiCallAttemptTimeout().toSeconds())),
             (int) positive(values, AwsqlProperty.MAX_CONCURRENT_CALLS, Limits.DEFAULT.maxConcurrentCalls()),

@@ -1,14 +1,17 @@
 package io.awsql.provider;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.calcite.linq4j.Enumerator;
 
@@ -23,7 +26,7 @@ import org.apache.calcite.linq4j.Enumerator;
 final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
   private final LinkedBlockingQueue<Chunk> arrivals = new LinkedBlockingQueue<>();
   private final List<Worker> workers = new ArrayList<>();
-  private final java.util.Queue<Worker> waiting = new java.util.ArrayDeque<>();
+  private final Queue<Worker> waiting = new ArrayDeque<>();
   private final ExecutorService executor;
   private final Function<T, Object[]> toRow;
   private final Runnable onComplete;
@@ -35,7 +38,7 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
   private volatile boolean closed;
   private boolean completed;
   private StopWhen stop = StopWhen.NEVER;
-  private java.util.function.Consumer<Thread> abortCallOf = thread -> { };
+  private Consumer<Thread> abortCallOf = thread -> { };
   private long rowBudget = Long.MAX_VALUE;
   private long rowsArrived;
   private long rowsRead;
@@ -90,7 +93,7 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
    * Makes waits for pages give up on cancel or at the deadline, and the calls still waiting for AWS be
    * aborted then (an interrupt does not unblock a socket read).
    */
-  PagedRows<T> stopWhen(StopWhen when, java.util.function.Consumer<Thread> abortCall) {
+  PagedRows<T> stopWhen(StopWhen when, Consumer<Thread> abortCall) {
     this.stop = when;
     this.abortCallOf = abortCall;
     return this;

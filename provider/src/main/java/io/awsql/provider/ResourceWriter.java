@@ -116,7 +116,10 @@ public final class ResourceWriter {
     throw new IllegalStateException(table.qualifiedName() + " has no column " + column + " for its create input");
   }
 
-  /** Creates checked rows in order, each with one Create call; throws {@link InsertFailedException} on the first failure. */
+  /**
+   * Creates checked rows in order, each with one Create call; throws {@link InsertFailedException} on the first
+   * failure.
+   */
   public static InsertResult create(List<PendingRow> rows, AwsClients clients, boolean dryRun) {
     List<InsertResult.Created> created = new ArrayList<>();
     int dryRunAccepted = 0;
@@ -146,11 +149,12 @@ public final class ResourceWriter {
       List<InsertResult.Created> created) {
     PendingRow failed = rows.get(failedRow);
     CreateDefinition create = failed.table().create();
-    AwsQueryException aws = SdkFailures.translateCreate(failure, create.action(), where(failed.account(), failed.region()));
+    AwsQueryException aws =
+        SdkFailures.translateCreate(failure, create.action(), where(failed.account(), failed.region()));
     StringBuilder message = new StringBuilder();
     message.append(create.action()).append(" failed for row ").append(failedRow + 1).append(" of ")
-        .append(rows.size()).append(" (").append(where(failed.account(), failed.region())).append(", ").append(describe(failed.values()))
-        .append("): ").append(aws.getMessage()).append('.');
+        .append(rows.size()).append(" (").append(where(failed.account(), failed.region())).append(", ")
+        .append(describe(failed.values())).append("): ").append(aws.getMessage()).append('.');
     if (WriteOutcome.of(failure) == WriteOutcome.UNKNOWN) {
       message.append(" Whether row ").append(failedRow + 1).append(" was created is unknown: AWS may have created it "
           + "before the answer was lost. Check with ").append(checkQuery(failed)).append(" before sending it again.");
@@ -161,12 +165,14 @@ public final class ResourceWriter {
       message.append(failedRow == 0 ? "" : " Nothing was created before it.");
     } else {
       message.append(" Created before it: ").append(listed(created.stream()
-          .map(c -> "row " + c.row() + " (" + where(c.account(), c.region()) + ", " + describe(c.values()) + ")").toList())).append('.');
+          .map(c -> "row " + c.row() + " (" + where(c.account(), c.region()) + ", " + describe(c.values()) + ")")
+          .toList())).append('.');
     }
     if (failedRow + 1 < rows.size()) {
       List<String> notSent = new ArrayList<>();
       for (int r = failedRow + 1; r < rows.size(); r++) {
-        notSent.add("row " + (r + 1) + " (" + where(rows.get(r).account(), rows.get(r).region()) + ", " + describe(rows.get(r).values()) + ")");
+        notSent.add("row " + (r + 1) + " (" + where(rows.get(r).account(), rows.get(r).region()) + ", "
+            + describe(rows.get(r).values()) + ")");
       }
       message.append(" Not sent: ").append(listed(notSent)).append('.');
     }

@@ -1,5 +1,6 @@
 package io.awsql.provider;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -23,7 +24,7 @@ final class RowsNeeded {
   private RowsNeeded() {}
 
   static RexNode hint(RexBuilder rexBuilder, long rows) {
-    return rexBuilder.makeCall(FUNCTION, rexBuilder.makeBigintLiteral(java.math.BigDecimal.valueOf(rows)));
+    return rexBuilder.makeCall(FUNCTION, rexBuilder.makeBigintLiteral(BigDecimal.valueOf(rows)));
   }
 
   static boolean isHint(RexNode filter) {

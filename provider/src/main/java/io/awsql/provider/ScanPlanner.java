@@ -44,7 +44,8 @@ final class ScanPlanner<T> {
     List<Account> accounts = pushed.values.containsKey(ResourceTable.ACCOUNT_FIELD)
         ? accountsNamed(pushed.values.get(ResourceTable.ACCOUNT_FIELD)) : clients.accounts();
     IdList ids = idList(pushed);
-    Map<String, List<String>> apiFilters = ids != null && definition.idsOverrideFilters() ? Map.of() : apiFilters(pushed);
+    Map<String, List<String>> apiFilters =
+        ids != null && definition.idsOverrideFilters() ? Map.of() : apiFilters(pushed);
     Map<String, List<String>> parameterValues = requiredParameters(definition, pushed.values);
     Set<Integer> exact = exactFields(ids, apiFilters, pushed);
     for (int field : exact) {

@@ -68,7 +68,8 @@ public final class SdkFailures {
       return new AwsQueryException("AWS error " + doing + " " + where + ": " + code + ": " + message
           + " (HTTP " + aws.statusCode() + ", request id " + aws.requestId() + ")", state, code, aws.requestId(), aws);
     }
-    if (cause(failure, ApiCallTimeoutException.class) != null || cause(failure, ApiCallAttemptTimeoutException.class) != null) {
+    if (cause(failure, ApiCallTimeoutException.class) != null
+        || cause(failure, ApiCallAttemptTimeoutException.class) != null) {
       return new AwsQueryException("No answer " + doing + " " + where + " within the connection's timeouts "
           + "(apiCallAttemptTimeout per attempt, apiCallTimeout in all)", "HYT00", null, null, failure);
     }
@@ -93,7 +94,8 @@ public final class SdkFailures {
       return new AwsQueryException("AWS client error for " + where + ": " + oneLine(client.getMessage()), "HY000", null,
           null, client);
     }
-    return new AwsQueryException("Unexpected failure " + doing + " " + where + ": " + failure, "HY000", null, null, failure);
+    return new AwsQueryException("Unexpected failure " + doing + " " + where + ": " + failure, "HY000", null, null,
+        failure);
   }
 
   static String sqlState(String code, int status) {

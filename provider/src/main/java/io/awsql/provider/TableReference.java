@@ -1,6 +1,7 @@
 package io.awsql.provider;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Writes the user-facing table reference (docs/tables.md) from the resource definitions themselves. */
 public final class TableReference {
@@ -19,7 +20,8 @@ public final class TableReference {
     for (ResourceDefinition<?> r : resources) {
       md.append("\n## ").append(r.qualifiedName()).append("\n\n").append(r.description()).append("\n\n")
           .append("| column | SQL type | pushed down as | description |\n|---|---|---|---|\n")
-          .append("| `region` | VARCHAR | the regions called | ").append(ResourceTable.REGION_DESCRIPTION).append(" |\n")
+          .append("| `region` | VARCHAR | the regions called | ").append(ResourceTable.REGION_DESCRIPTION)
+          .append(" |\n")
           .append("| `account` | VARCHAR | the accounts called | ").append(ResourceTable.ACCOUNT_DESCRIPTION)
           .append(" |\n");
       for (ResourceColumn<?> c : r.columns()) {
@@ -32,7 +34,8 @@ public final class TableReference {
             .append(table.exampleQuery()).append("`; otherwise it fails before any request.\n");
       }
       if (r.idsOverrideFilters()) {
-        md.append("\nWhen an id list is pushed, the API ignores filters: the filter predicates are then evaluated by awsql.\n");
+        md.append("\nWhen an id list is pushed, the API ignores filters: the filter predicates are then evaluated"
+            + " by awsql.\n");
       }
       if (r.maxPageSize() > 0) {
         md.append("Pages of up to ").append(r.maxPageSize()).append(" items are requested")
@@ -46,13 +49,13 @@ public final class TableReference {
             .append("| `region` | | when the connection has several regions | the Region to create in |\n");
         for (CreateInput in : r.create().inputs()) {
           md.append("| `").append(in.column()).append("` | ")
-              .append(in.aliases().stream().map(a -> "`" + a + "`").collect(java.util.stream.Collectors.joining(", ")))
+              .append(in.aliases().stream().map(a -> "`" + a + "`").collect(Collectors.joining(", ")))
               .append(" | ").append(in.required() ? "yes" : "no").append(" | ").append(in.description()).append(" |\n");
         }
         md.append("\nExample: `").append(ResourceWriter.example(r, r.create())).append("`\n")
             .append("\nThe other columns are set by AWS: naming one in an INSERT is refused before any request. ")
             .append("`Statement.getGeneratedKeys()` returns one row per created resource: `region`, ")
-            .append(r.create().keyColumns().stream().map(k -> "`" + k + "`").collect(java.util.stream.Collectors.joining(", ")))
+            .append(r.create().keyColumns().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", ")))
             .append(".\n");
       }
     }
@@ -63,7 +66,8 @@ public final class TableReference {
     return switch (p.kind()) {
       case NONE -> "—";
       case FILTER -> "filter `" + p.apiName() + "`";
-      case ID_LIST -> "local; with `pushIdLists=true`: `" + p.apiName() + "`, " + p.batchSize() + " per call, calls in parallel";
+      case ID_LIST -> "local; with `pushIdLists=true`: `" + p.apiName() + "`, " + p.batchSize()
+          + " per call, calls in parallel";
       case REQUIRED_PARAMETER -> "**required** (= or IN): `" + p.apiName() + "`, one call per value, in parallel";
     };
   }

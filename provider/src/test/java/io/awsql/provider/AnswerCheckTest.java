@@ -12,8 +12,8 @@ class AnswerCheckTest {
       + "<DescribeStoreImageTasksResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
       + "<requestId>59dbff89-35bd-4eac-99ed-be587EXAMPLE</requestId><storeImageTaskResultSet/>"
       + "</DescribeStoreImageTasksResponse>";
-  private static final String JSON = "{\"imageSetPropertiesList\":[{\"versionId\":\"1\",\"message\":\"a } and a \\\" \"}],"
-      + "\"nextToken\":null}";
+  private static final String JSON = "{\"imageSetPropertiesList\":[{\"versionId\":\"1\","
+      + "\"message\":\"a } and a \\\" \"}],\"nextToken\":null}";
 
   @Test
   void realAnswersPass() {
@@ -28,7 +28,8 @@ class AnswerCheckTest {
         .startsWith("an HTML page: \"<!DOCTYPE html>"));
     assertTrue(AnswerCheck.problem("<html><body>Sign in</body></html>", "text/xml")
         .startsWith("XML that is no AWS answer"), "HTML without its content type");
-    assertTrue(AnswerCheck.problem(XML.substring(0, XML.length() - 20), "text/xml").startsWith("an XML answer cut short"));
+    assertTrue(AnswerCheck.problem(XML.substring(0, XML.length() - 20), "text/xml")
+        .startsWith("an XML answer cut short"));
     assertTrue(AnswerCheck.problem(JSON.substring(0, JSON.length() - 1), "application/json")
         .startsWith("a JSON answer cut short"));
     assertTrue(AnswerCheck.problem("OK", "text/plain").startsWith("a body that is neither"));

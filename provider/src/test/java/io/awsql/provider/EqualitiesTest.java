@@ -3,6 +3,7 @@ package io.awsql.provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,8 +59,8 @@ class EqualitiesTest {
     assertNull(Equalities.of(REX.makeCall(SqlStdOperatorTable.LIKE, column(2), text("a%"))), "LIKE");
     assertNull(Equalities.of(eq(column(2), column(3))), "two columns");
     assertNull(Equalities.of(REX.makeCall(SqlStdOperatorTable.GREATER_THAN, REX.makeInputRef(INTEGER, 1),
-        REX.makeExactLiteral(java.math.BigDecimal.ONE))), "a range");
-    assertNull(Equalities.of(eq(REX.makeInputRef(INTEGER, 1), REX.makeExactLiteral(java.math.BigDecimal.ONE))),
+        REX.makeExactLiteral(BigDecimal.ONE))), "a range");
+    assertNull(Equalities.of(eq(REX.makeInputRef(INTEGER, 1), REX.makeExactLiteral(BigDecimal.ONE))),
         "a number: API parameters are text");
   }
 

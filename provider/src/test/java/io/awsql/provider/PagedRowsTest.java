@@ -12,6 +12,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -240,8 +242,8 @@ class PagedRowsTest {
 
   @Test
   void closingAbortsTheCallAWorkerIsBlockedIn() throws InterruptedException {
-    java.util.concurrent.CountDownLatch inCall = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+    CountDownLatch inCall = new CountDownLatch(1);
+    CountDownLatch released = new CountDownLatch(1);
     Iterator<List<Integer>> hanging = new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -264,7 +266,7 @@ class PagedRowsTest {
         throw new IllegalStateException("aborted");
       }
     };
-    List<Thread> aborted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Thread> aborted = new CopyOnWriteArrayList<>();
     PagedRows<Integer> rows = new PagedRows<>(List.of(new PagedRows.Source<>(hanging, f -> null)),
         i -> new Object[] {i}, executor, () -> { }, 4)
         .stopWhen(PagedRows.StopWhen.NEVER, thread -> {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.awsql.provider.ec2.ImagesResource;
 import io.awsql.provider.ec2.StoreImageTasksResource;
 import io.awsql.provider.medicalimaging.ImageSetVersionsResource;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +174,7 @@ class ScanPlannerTest {
   void aWholePlanFansOutOverAccountsAndRegionsAndLeavesTheRestToCalcite() {
     ScanPlanner<?> planner = planner(StoreImageTasksResource.DEFINITION);
     RexNode progress = REX.makeCall(SqlStdOperatorTable.GREATER_THAN, REX.makeInputRef(
-        TYPES.createSqlType(SqlTypeName.INTEGER), PROGRESS), REX.makeExactLiteral(java.math.BigDecimal.TEN));
+        TYPES.createSqlType(SqlTypeName.INTEGER), PROGRESS), REX.makeExactLiteral(BigDecimal.TEN));
     List<RexNode> filters = new ArrayList<>(List.of(and(eq(STATE, "Failed"), progress)));
     ScanPlan plan = planner.plan(filters, null);
     assertEquals(List.of(progress), filters, "only what AWS does not evaluate stays");

@@ -16,7 +16,8 @@ class SdkFailuresTest {
   void aStatusWithoutAnAwsErrorSaysItCameFromSomethingElse() {
     AwsServiceException lb = AwsServiceException.builder().statusCode(503).message("Service Unavailable").build();
     AwsQueryException e = SdkFailures.translate(lb, "aws.ec2.store_image_tasks", "us-east-1");
-    assertTrue(e.getMessage().contains("HTTP 503") && e.getMessage().contains("proxy or load balancer"), e.getMessage());
+    assertTrue(e.getMessage().contains("HTTP 503") && e.getMessage().contains("proxy or load balancer"),
+        e.getMessage());
     assertFalse(e.getMessage().contains("null"), e.getMessage());
     assertEquals("HY000", e.sqlState());
   }

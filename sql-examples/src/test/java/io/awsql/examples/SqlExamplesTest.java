@@ -65,7 +65,8 @@ class SqlExamplesTest {
             + ";region=us-east-1,us-west-2,eu-west-1;accessKeyId=" + AccessKey.DEMO.accessKeyId()
             + ";secretAccessKey=" + AccessKey.DEMO.secretAccessKey() + extra)) {
       for (String statement : sql.split(";\\s*(\\n|$)")) {
-        if (!statement.strip().isEmpty() && !statement.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"))) {
+        if (!statement.strip().isEmpty()
+            && !statement.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"))) {
           actual.append(run(connection, statement.strip()));
         }
       }
@@ -74,7 +75,8 @@ class SqlExamplesTest {
     if (Boolean.getBoolean("sql-examples.update")) {
       Files.writeString(expectedFile, actual, StandardCharsets.UTF_8);
     }
-    assertEquals(Files.exists(expectedFile) ? Files.readString(expectedFile) : "(no " + expectedFile.getFileName() + ")",
+    assertEquals(
+        Files.exists(expectedFile) ? Files.readString(expectedFile) : "(no " + expectedFile.getFileName() + ")",
         actual.toString(), sqlFile.getFileName() + " returned other rows than " + expectedFile.getFileName());
   }
 

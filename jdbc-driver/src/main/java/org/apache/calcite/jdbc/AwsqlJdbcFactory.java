@@ -5,16 +5,20 @@ import io.awsql.jdbc.AwsqlMeta;
 import io.awsql.jdbc.DocumentedLabels;
 import io.awsql.jdbc.SqlErrors;
 import io.awsql.jdbc.TypedGetters;
+import io.awsql.provider.ScanWarnings;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.sql.Types;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TimeZone;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
@@ -25,6 +29,8 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
+import org.apache.calcite.avatica.remote.TypedValue;
+import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.util.TryThreadLocal;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -94,9 +100,9 @@ public class AwsqlJdbcFactory extends CalciteFactory {
     private final ThreadLocal<Meta.StatementHandle> executing = new ThreadLocal<>();
 
     @Override
-    public <T> org.apache.calcite.linq4j.Enumerable<T> enumerable(Meta.StatementHandle handle,
+    public <T> Enumerable<T> enumerable(Meta.StatementHandle handle,
         CalcitePrepare.CalciteSignature<T> signature,
-        @Nullable List<org.apache.calcite.avatica.remote.TypedValue> parameterValues) throws SQLException {
+        @Nullable List<TypedValue> parameterValues) throws SQLException {
       executing.set(handle);
       try {
         return super.enumerable(handle, signature, parameterValues);
@@ -107,14 +113,14 @@ public class AwsqlJdbcFactory extends CalciteFactory {
 
     /** Each execution's DataContext carries where its scans report skipped accounts and regions. */
     @Override
-    public org.apache.calcite.DataContext createDataContext(Map<String, Object> parameterValues,
+    public DataContext createDataContext(Map<String, Object> parameterValues,
         @Nullable CalciteSchema rootSchema) {
       Meta.StatementHandle handle = executing.get();
       if (handle == null) {
         return super.createDataContext(parameterValues, rootSchema);
       }
       Map<String, Object> withWarnings = new LinkedHashMap<>(parameterValues);
-      withWarnings.put(io.awsql.provider.ScanWarnings.VARIABLE, awsqlMeta().newExecution(handle));
+      withWarnings.put(ScanWarnings.VARIABLE, awsqlMeta().newExecution(handle));
       return super.createDataContext(withWarnings, rootSchema);
     }
 
@@ -236,9 +242,9 @@ public class AwsqlJdbcFactory extends CalciteFactory {
 
     /** No user-defined types: an empty map, which tools ask for (Avatica would throw). */
     @Override
-    public java.util.Map<String, Class<?>> getTypeMap() throws SQLException {
+    public Map<String, Class<?>> getTypeMap() throws SQLException {
       checkOpen();
-      return new java.util.HashMap<>();
+      return new HashMap<>();
     }
 
     ResultSet generatedKeys(AvaticaStatement statement) throws SQLException {
@@ -373,7 +379,7 @@ public class AwsqlJdbcFactory extends CalciteFactory {
     /** TIMESTAMPs as text keep the column's fractional digits (Avatica's accessor drops them). */
     @Override
     public String getString(int columnIndex) throws SQLException {
-      if (getMetaData().getColumnType(columnIndex) == java.sql.Types.TIMESTAMP) {
+      if (getMetaData().getColumnType(columnIndex) == Types.TIMESTAMP) {
         return TypedGetters.timestampText(this, columnIndex);
       }
       return super.getString(columnIndex);

@@ -47,7 +47,8 @@ public final class BiProbe {
       }
       try (ResultSet rs = md.getColumns(cat, schema, table, "%")) {
         while (rs.next()) {
-          seen.add("column " + rs.getString("COLUMN_NAME") + " " + rs.getString("TYPE_NAME") + ": " + rs.getString("REMARKS"));
+          seen.add("column " + rs.getString("COLUMN_NAME") + " " + rs.getString("TYPE_NAME") + ": "
+              + rs.getString("REMARKS"));
         }
       }
       String quoted = "\"" + cat + "\".\"" + schema + "\".\"" + table + "\"";
@@ -59,7 +60,8 @@ public final class BiProbe {
         seen.add("rows " + rows + " from " + quoted);
       }
       // SchemaCrawler's row count, word for word (COUNT as an alias needs awsql's lenient parser).
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) AS COUNT FROM " + quoted)) {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COUNT(*) AS COUNT FROM " + quoted)) {
         rs.next();
         seen.add("count " + rs.getLong("COUNT") + " from " + quoted);
       }

@@ -53,7 +53,8 @@ public final class ClientProbe {
     }
     c.setAutoCommit(false);
     long total = count(c, "SELECT COUNT(*) FROM " + TABLE);
-    long low = count(c, "SELECT COUNT(*) FROM " + TABLE + " WHERE \"progressPercentage\" < 50 OR \"progressPercentage\" IS NULL");
+    long low = count(c,
+        "SELECT COUNT(*) FROM " + TABLE + " WHERE \"progressPercentage\" < 50 OR \"progressPercentage\" IS NULL");
     long high = count(c, "SELECT COUNT(*) FROM " + TABLE + " WHERE \"progressPercentage\" >= 50");
     if (total == 0 || low + high != total) {
       problems.add("partitioned reads: " + low + " + " + high + " != " + total);

@@ -15,7 +15,8 @@ final class BucketNames {
       return "Bucket names are 3 to 63 characters long; this one has " + name.length() + ".";
     }
     if (!ALLOWED.matcher(name).matches()) {
-      return "Bucket names use only lowercase letters, digits, dots and hyphens, and begin and end with a letter or digit.";
+      return "Bucket names use only lowercase letters, digits, dots and hyphens, and begin and end with a letter"
+          + " or digit.";
     }
     if (name.contains("..")) {
       return "Bucket names may not contain two adjacent dots.";

@@ -48,7 +48,8 @@ public final class Ec2QueryHandler implements ServiceHandler {
             "The EC2 Query protocol takes a form-encoded body (Content-Type: application/x-www-form-urlencoded), not '"
                 + request.header("Content-Type") + "'.");
       }
-      AwsRequest.decodeForm(request.bodyText()).forEach((k, v) -> params.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+      AwsRequest.decodeForm(request.bodyText())
+          .forEach((k, v) -> params.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
     }
     String action = Ec2Params.first(params, "Action");
     if (action == null || action.isEmpty()) {

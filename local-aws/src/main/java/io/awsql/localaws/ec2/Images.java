@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -34,7 +35,8 @@ public final class Images {
   static final String AMAZON = "137112412989";
   static final String DESCRIBE = "DescribeImages";
   private static final Pattern PARAMETERS = Pattern.compile("ImageId\\.\\d+|Owner\\.\\d+|ExecutableBy\\.\\d+"
-      + "|Filter\\.\\d+\\.Name|Filter\\.\\d+\\.Value\\.\\d+|MaxResults|NextToken|IncludeDeprecated|IncludeDisabled|DryRun");
+      + "|Filter\\.\\d+\\.Name|Filter\\.\\d+\\.Value\\.\\d+|MaxResults|NextToken|IncludeDeprecated|IncludeDisabled"
+      + "|DryRun");
   private static final List<String> FILTERS = List.of("architecture", "description", "image-id", "image-type",
       "is-public", "name", "owner-alias", "owner-id", "platform", "root-device-type", "state", "virtualization-type",
       "tag:");
@@ -58,7 +60,8 @@ public final class Images {
 
   /** The AMIs of a region's seed, as images of {@code account}, and two public Amazon images in the region. */
   public void load(String account, String region, Seed.RegionSeed seed, Instant now) {
-    Map<String, Image> images = owned.computeIfAbsent(new AccountRegion(account, region), r -> new ConcurrentHashMap<>());
+    Map<String, Image> images =
+        owned.computeIfAbsent(new AccountRegion(account, region), r -> new ConcurrentHashMap<>());
     Map<String, Image> amazon = publicImages.computeIfAbsent(region, r -> new ConcurrentHashMap<>());
     int n = 0;
     for (Seed.AmiSeed ami : seed.amis()) {
@@ -74,7 +77,8 @@ public final class Images {
       String id = "ami-0" + String.format("%016x", 0xa0a0L + i + region.hashCode() % 4096 * 16L).substring(0, 16);
       amazon.putIfAbsent(id, new Image(id, "al2023-ami-2023.6." + (20260101 + i) + "-kernel-6.1-" + ARCHITECTURES[i],
           "Amazon Linux 2023 AMI", AMAZON, "amazon", now.minusSeconds(86_400L * 20), "available", ARCHITECTURES[i],
-          null, "Linux/UNIX", true, "ebs", "hvm", "uefi-preferred", null, Map.of(), "snap-0a" + String.format("%015x", i)));
+          null, "Linux/UNIX", true, "ebs", "hvm", "uefi-preferred", null, Map.of(),
+          "snap-0a" + String.format("%015x", i)));
     }
   }
 
@@ -121,7 +125,8 @@ public final class Images {
       case "aws-marketplace" -> "aws-marketplace".equals(image.ownerAlias());
       default -> image.ownerId().equals(o);
     });
-    List<Image> matching = candidates.stream().filter(ownedAsAsked).filter(i -> filters.stream().allMatch(f -> matches(f, i)))
+    List<Image> matching = candidates.stream().filter(ownedAsAsked)
+        .filter(i -> filters.stream().allMatch(f -> matches(f, i)))
         .sorted(Comparator.comparing(Image::imageId)).toList();
     int from = nextToken == null ? 0 : decode(nextToken);
     int size = maxResults == null ? matching.size() : maxResults;
@@ -163,7 +168,7 @@ public final class Images {
       }
       if (!image.tags().isEmpty()) {
         xml.start("tagSet");
-        new java.util.TreeMap<>(image.tags()).forEach((k, v) -> xml.start("item").element("key", k).element("value", v).end());
+        new TreeMap<>(image.tags()).forEach((k, v) -> xml.start("item").element("key", k).element("value", v).end());
         xml.end();
       }
       xml.end();
@@ -210,7 +215,8 @@ public final class Images {
   }
 
   private static String encode(int offset) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("images|" + offset).getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(("images|" + offset).getBytes(StandardCharsets.UTF_8));
   }
 
   private static int decode(String token) {

@@ -2,8 +2,10 @@ package io.awsql.localaws.ec2;
 
 import io.awsql.localaws.AwsError;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * The opaque NextToken: the position of the last task returned (start time and sequence number) and a
@@ -31,14 +33,15 @@ record PageToken(Instant startTime, long seq, int filterFingerprint) {
     }
     if (decoded.filterFingerprint != expectedFingerprint) {
       throw new AwsError(400, "InvalidPaginationToken",
-          "The pagination token was issued for other filters: repeat the request with the same filters, or start over without NextToken.");
+          "The pagination token was issued for other filters: repeat the request with the same filters, or start"
+              + " over without NextToken.");
     }
     return decoded;
   }
 
   /** A stand-in task at this position, to find where the next page starts in a sorted set. */
   StoreImageTask position() {
-    return new StoreImageTask(seq, "", "", "", startTime, java.time.Duration.ZERO, null, 0, java.util.Map.of());
+    return new StoreImageTask(seq, "", "", "", startTime, Duration.ZERO, null, 0, Map.of());
   }
 
   private static AwsError invalid(String token) {

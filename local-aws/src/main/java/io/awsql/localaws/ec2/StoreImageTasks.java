@@ -1,30 +1,31 @@
 package io.awsql.localaws.ec2;
 
-import java.util.Locale;
-import java.util.LinkedHashMap;
-import java.util.regex.Pattern;
 import io.awsql.localaws.AccountRegion;
 import io.awsql.localaws.Accounts;
-import io.awsql.localaws.QueryLists;
-import io.awsql.localaws.ServiceHandler;
-import io.awsql.localaws.Caller;
-import io.awsql.localaws.AwsResponse;
 import io.awsql.localaws.AwsError;
+import io.awsql.localaws.AwsResponse;
+import io.awsql.localaws.Caller;
+import io.awsql.localaws.QueryLists;
 import io.awsql.localaws.Seed;
+import io.awsql.localaws.ServiceHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * EC2's AMI store tasks in every account and region, with the documented semantics of
@@ -54,7 +55,7 @@ public final class StoreImageTasks {
   }
 
   static Ec2Action action(String name, Pattern parameters,
-      java.util.function.BiFunction<ServiceHandler.Call, Caller, AwsResponse> answer) {
+      BiFunction<ServiceHandler.Call, Caller, AwsResponse> answer) {
     return new Ec2Action() {
       @Override
       public String name() {
@@ -98,7 +99,8 @@ public final class StoreImageTasks {
       }
       Instant start = t.startTime() != null ? Instant.parse(t.startTime())
           : now.minusSeconds(t.startedSecondsAgo() == null ? 0 : t.startedSecondsAgo());
-      Duration duration = t.durationSeconds() == null ? DEFAULT_STORE_DURATION : Duration.ofSeconds(t.durationSeconds());
+      Duration duration =
+          t.durationSeconds() == null ? DEFAULT_STORE_DURATION : Duration.ofSeconds(t.durationSeconds());
       r.tasks.add(new StoreImageTask(sequence.incrementAndGet(), t.amiId(), t.bucket(), objectKey(t.amiId()), start,
           duration, t.failureReason(), t.failAtPercent() == null ? DEFAULT_FAIL_AT_PERCENT : t.failAtPercent(),
           t.tags() == null ? Map.of() : t.tags()));
@@ -267,7 +269,7 @@ public final class StoreImageTasks {
       next = page.next();
     }
     xml.start("storeImageTaskResultSet");
-    java.time.Instant now = now();
+    Instant now = now();
     for (StoreImageTask task : found) {
       StoreImageTask.Status status = task.statusAt(now);
       xml.start("item")

@@ -1,26 +1,26 @@
 package io.awsql.localaws.medicalimaging;
 
-import java.util.regex.Pattern;
-import java.util.Base64;
-import java.nio.charset.StandardCharsets;
-import java.math.BigDecimal;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.awsql.localaws.AccountRegion;
 import io.awsql.localaws.Accounts;
-import io.awsql.localaws.ServiceHandler;
-import io.awsql.localaws.Caller;
-import io.awsql.localaws.AwsResponse;
 import io.awsql.localaws.AwsError;
+import io.awsql.localaws.AwsResponse;
+import io.awsql.localaws.Caller;
 import io.awsql.localaws.Seed;
+import io.awsql.localaws.ServiceHandler;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /** HealthImaging's data stores, image sets and their version histories, per account and region. */
 public final class ImageSetVersions {
@@ -94,11 +94,13 @@ public final class ImageSetVersions {
         for (Seed.VersionSeed v : imageSet.versions()) {
           n++;
           versions.add(new Version(v.versionId() == null ? Integer.toString(n) : v.versionId(),
-              v.imageSetState() == null ? "ACTIVE" : v.imageSetState(), v.workflowStatus(), ago(now, v.createdSecondsAgo()),
-              ago(now, v.updatedSecondsAgo()), ago(now, v.deletedSecondsAgo()), v.message(), v.forced(), v.isPrimary()));
+              v.imageSetState() == null ? "ACTIVE" : v.imageSetState(), v.workflowStatus(),
+              ago(now, v.createdSecondsAgo()), ago(now, v.updatedSecondsAgo()), ago(now, v.deletedSecondsAgo()),
+              v.message(), v.forced(), v.isPrimary()));
         }
         versions.sort(Comparator.comparing((Version v) -> Long.parseLong(v.versionId())).reversed());
-        imageSets.put(imageSet.id(), new ImageSet(imageSet.id(), Boolean.TRUE.equals(imageSet.conflict()), List.copyOf(versions)));
+        imageSets.put(imageSet.id(),
+            new ImageSet(imageSet.id(), Boolean.TRUE.equals(imageSet.conflict()), List.copyOf(versions)));
       }
     }
   }
@@ -116,11 +118,13 @@ public final class ImageSetVersions {
     String imageSetId = call.parameter("imageSetId");
     if (!ID.matcher(datastoreId).matches()) {
       throw validation("1 validation error detected: Value '" + datastoreId
-          + "' at 'datastoreId' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9a-z]{32}");
+          + "' at 'datastoreId' failed to satisfy constraint: Member must satisfy regular expression pattern:"
+          + " [0-9a-z]{32}");
     }
     if (!ID.matcher(imageSetId).matches()) {
       throw validation("1 validation error detected: Value '" + imageSetId
-          + "' at 'imageSetId' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9a-z]{32}");
+          + "' at 'imageSetId' failed to satisfy constraint: Member must satisfy regular expression pattern:"
+          + " [0-9a-z]{32}");
     }
     int maxResults = MAX_RESULTS;
     String max = call.parameter("maxResults");

@@ -17,8 +17,9 @@ import java.util.regex.Matcher;
 
 /**
  * AWS HealthImaging's REST-JSON protocol, for the routes its resources provide ({@link RestJsonRoute}): ids
- * in the path, paging in the query string, JSON answers, errors as {@code {"message": ...}} with {@code x-amzn-ErrorType}. Routed by
- * path only: the SDK prefixes the host with {@code runtime-}, which must not matter here.
+ * in the path, paging in the query string, JSON answers, errors as {@code {"message": ...}} with
+ * {@code x-amzn-ErrorType}. Routed by path only: the SDK prefixes the host with {@code runtime-}, which must not
+ * matter here.
  */
 public final class MedicalImagingHandler implements ServiceHandler {
   private static final ObjectMapper JSON = new ObjectMapper();

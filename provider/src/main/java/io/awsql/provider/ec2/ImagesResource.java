@@ -43,11 +43,11 @@ public final class ImagesResource {
           + "imageOwnerAlias in WHERE widen it to the images they name, public ones included.")
       .column(ResourceColumn.<Image>of("imageId", SqlTypeName.VARCHAR, "The ID of the AMI.", Image::imageId)
           .pushedAs(ColumnPushdown.filter("image-id")))
-      .column(ResourceColumn.<Image>of("name", SqlTypeName.VARCHAR, "The name of the AMI that was provided during image creation.",
-              Image::name)
+      .column(ResourceColumn.<Image>of("name", SqlTypeName.VARCHAR, "The name of the AMI that was provided during "
+              + "image creation.", Image::name)
           .pushedAs(ColumnPushdown.filter("name")))
-      .column(ResourceColumn.of("description", SqlTypeName.VARCHAR, "The description of the AMI that was provided during "
-          + "image creation.", Image::description))
+      .column(ResourceColumn.of("description", SqlTypeName.VARCHAR, "The description of the AMI that was provided "
+          + "during image creation.", Image::description))
       .column(ResourceColumn.<Image>of("ownerId", SqlTypeName.VARCHAR, "The ID of the Amazon Web Services account that "
               + "owns the image.", Image::ownerId)
           .pushedAs(ColumnPushdown.filter("owner-id")))
@@ -67,8 +67,8 @@ public final class ImagesResource {
           .pushedAs(ColumnPushdown.filter("platform")))
       .column(ResourceColumn.of("platformDetails", SqlTypeName.VARCHAR, "The platform details associated with the "
           + "billing code of the AMI (Linux/UNIX, Windows, ...).", Image::platformDetails))
-      .column(ResourceColumn.<Image>of("imageType", SqlTypeName.VARCHAR, "The type of image (machine, kernel, ramdisk).",
-              Image::imageTypeAsString)
+      .column(ResourceColumn.<Image>of("imageType", SqlTypeName.VARCHAR,
+              "The type of image (machine, kernel, ramdisk).", Image::imageTypeAsString)
           .pushedAs(ColumnPushdown.filter("image-type")))
       .column(ResourceColumn.of("public", SqlTypeName.BOOLEAN, "Whether the image has public launch permissions.",
           Image::publicLaunchPermissions))
@@ -85,8 +85,8 @@ public final class ImagesResource {
           image -> image.deprecationTime() == null ? null : Instant.parse(image.deprecationTime())))
       .column(ResourceColumn.of("tags", SqlTypeName.VARCHAR, "The image's tags as a JSON object, {\"key\": \"value\"}; "
           + "read one with JSON_VALUE(tags, '$.team').", ImagesResource::tagsJson))
-      .column(ResourceColumn.of("blockDeviceMappings", SqlTypeName.VARCHAR, "The block device mappings as a JSON list of "
-          + "{deviceName, snapshotId, volumeSize, volumeType, encrypted, deleteOnTermination}.",
+      .column(ResourceColumn.of("blockDeviceMappings", SqlTypeName.VARCHAR, "The block device mappings as a JSON "
+          + "list of {deviceName, snapshotId, volumeSize, volumeType, encrypted, deleteOnTermination}.",
           ImagesResource::blockDevicesJson))
       .pages(ImagesResource::pages)
       .pageSize(MIN_RESULTS, MAX_RESULTS)

@@ -79,12 +79,14 @@ public final class StoreImageTasksInsert {
       return "S3 bucket names are 3 to 63 characters long.";
     }
     if (!BUCKET.matcher(name).matches()) {
-      return "S3 bucket names use lowercase letters, digits, dots and hyphens, and begin and end with a letter or digit.";
+      return "S3 bucket names use lowercase letters, digits, dots and hyphens, and begin and end with a letter or"
+          + " digit.";
     }
     if (name.contains("..") || IP_ADDRESS.matcher(name).matches()) {
       return "S3 bucket names have no two adjacent dots and are not IP addresses.";
     }
-    if (name.startsWith("xn--") || name.startsWith("sthree-") || name.endsWith("-s3alias") || name.endsWith("--ol-s3")) {
+    if (name.startsWith("xn--") || name.startsWith("sthree-") || name.endsWith("-s3alias")
+        || name.endsWith("--ol-s3")) {
       return "S3 bucket names do not start with xn-- or sthree-, nor end with -s3alias or --ol-s3.";
     }
     return null;
@@ -126,7 +128,8 @@ public final class StoreImageTasksInsert {
         return "tag keys may not start with 'aws:' ('" + tag.key() + "').";
       }
       if (tag.value().length() > 256) {
-        return "tag values are at most 256 characters; the value of '" + tag.key() + "' has " + tag.value().length() + ".";
+        return "tag values are at most 256 characters; the value of '" + tag.key() + "' has "
+            + tag.value().length() + ".";
       }
     }
     return tags;

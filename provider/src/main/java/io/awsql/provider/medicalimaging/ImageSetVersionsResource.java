@@ -44,8 +44,8 @@ public final class ImageSetVersionsResource {
           ImageSetProperties::updatedAt))
       .column(ResourceColumn.of("deletedAt", SqlTypeName.TIMESTAMP, "The time the image set was deleted (UTC).",
           ImageSetProperties::deletedAt))
-      .column(ResourceColumn.of("message", SqlTypeName.VARCHAR, "The error message thrown if an image set action fails.",
-          ImageSetProperties::message))
+      .column(ResourceColumn.of("message", SqlTypeName.VARCHAR,
+          "The error message thrown if an image set action fails.", ImageSetProperties::message))
       .column(ResourceColumn.of("forced", SqlTypeName.BOOLEAN,
           "Whether the version was made with forced overrides (overrides.forced).",
           p -> p.overrides() == null ? null : p.overrides().forced()))

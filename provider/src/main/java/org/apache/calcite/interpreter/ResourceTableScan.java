@@ -1,5 +1,6 @@
 package org.apache.calcite.interpreter;
 
+import com.google.common.collect.ImmutableList;
 import io.awsql.provider.ResourceTable;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
@@ -30,7 +31,7 @@ public final class ResourceTableScan extends Bindables.BindableTableScan {
 
   private ResourceTableScan(RelOptCluster cluster, RelTraitSet traitSet, RelOptTable table,
       List<RexNode> filters, List<Integer> projects) {
-    super(cluster, traitSet, table, com.google.common.collect.ImmutableList.copyOf(filters),
+    super(cluster, traitSet, table, ImmutableList.copyOf(filters),
         ImmutableIntList.copyOf(projects));
   }
 
