@@ -224,9 +224,9 @@ public final class AwsqlMeta extends CalciteMetaImpl {
     if (!done.isEmpty()) {
       throw new AwsQueryException("Rollback is not possible: AWS calls are not transactional, and these "
           + done.size() + " create(s) since the last commit already took effect: " + done.stream()
-          .map(c -> c.table().qualifiedName() + " in " + (c.account().isCaller() ? "" : c.account().describe() + ", ")
-              + c.region() + " (" + c.values().entrySet().stream()
-              .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")) + ")")
+          .map(c -> c.table().qualifiedName() + " in " + c.account().where(c.region()) + " ("
+              + c.values().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                  .collect(Collectors.joining(", ")) + ")")
           .collect(Collectors.joining("; ")) + ".", "0A000", null, null, null);
     }
   }

@@ -12,6 +12,7 @@ import io.awsql.localaws.FaultRule;
 import io.awsql.localaws.LoggedRequest;
 import io.awsql.localaws.SessionCredentials;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -285,5 +286,17 @@ class AccountsTest {
       assertFalse(shown.toString().contains(session.sessionToken()), "the session token shows");
     }
     assertFalse(shown.toString().contains(AccessKey.DEMO.secretAccessKey()), "the base secret key shows");
+  }
+
+  @Test
+  void aCallCutShortAfterSomeRowsFailsEvenUnderSkipErrors() throws SQLException {
+    // 1,000 generated tasks are 5 pages; from the second page on, EC2 fails (and keeps failing on retry).
+    local.aws.faults().add(new FaultRule("DescribeStoreImageTasks", Fault.INTERNAL_ERROR, 1.0, 1, -1, null));
+    try (Connection c = DriverManager.getConnection(local.url(LocalEndpoint.GENERATED_REGION,
+        "skipErrors=InternalError"))) {
+      SQLException e = assertThrows(SQLException.class,
+          () -> LocalEndpoint.query(c, "SELECT amiId FROM aws.ec2.store_image_tasks"));
+      assertTrue(e.getMessage().contains("InternalError"), e.getMessage());
+    }
   }
 }

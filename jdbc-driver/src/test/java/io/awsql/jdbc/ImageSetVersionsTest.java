@@ -160,6 +160,9 @@ class ImageSetVersionsTest {
       SQLException named = assertThrows(SQLException.class, () -> LocalEndpoint.query(several,
           "SELECT * FROM " + TABLE + where + " AND region = 'us-west-2'"));
       assertEquals("42704", named.getSQLState(), "a region the query names must have it");
+      SQLException namedTwo = assertThrows(SQLException.class, () -> LocalEndpoint.query(several,
+          "SELECT * FROM " + TABLE + where + " AND region IN ('us-west-2', 'us-east-1')"));
+      assertEquals("42704", namedTwo.getSQLState(), "each region the query names must have it, not just one");
     }
   }
 

@@ -90,13 +90,18 @@ public final class FaultInjector {
         return;
       }
       long deadline = System.nanoTime() + atMostMillis * 1_000_000L;
-      while (round == myRound) {
-        long left = (deadline - System.nanoTime()) / 1_000_000L;
-        if (left <= 0) {
-          waiting--;
-          return;
+      try {
+        while (round == myRound) {
+          long left = (deadline - System.nanoTime()) / 1_000_000L;
+          if (left <= 0) {
+            waiting--;
+            return;
+          }
+          wait(left);
         }
-        wait(left);
+      } catch (InterruptedException e) {
+        waiting--; // no longer waiting: the others must not count it
+        throw e;
       }
     }
   }

@@ -60,6 +60,11 @@ public final class Account {
     return key.startsWith(AwsClients.PROFILE_KEY) ? "profile " + profile : "the caller's account";
   }
 
+  /** Where a call goes, for messages: the region, after the account when it is not the caller's own. */
+  public String where(String region) {
+    return isCaller() ? region : describe() + ", " + region;
+  }
+
   @Override
   public String toString() {
     return "Account[" + describe() + "]";

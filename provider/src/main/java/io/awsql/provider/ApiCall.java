@@ -23,7 +23,7 @@ public record ApiCall(Account account, String region, Map<String, String> parame
    * or with the account first when the connection queries other accounts than the caller's.
    */
   public String describe() {
-    String where = account.isCaller() ? region : account.describe() + ", " + region;
+    String where = account.where(region);
     if (parameters.isEmpty()) {
       return where;
     }

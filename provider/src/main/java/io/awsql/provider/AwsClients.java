@@ -69,7 +69,6 @@ public final class AwsClients implements AutoCloseable {
     AccountSettings how = settings.accounts();
     if (!how.profiles().isEmpty()) {
       for (String name : how.profiles()) {
-        checkProfile(name, "profiles=" + String.join(",", how.profiles()));
         ChainCredentials own = ChainCredentials.ofProfile(name);
         accountCredentials.add(own);
         accounts.add(new Account(PROFILE_KEY + name, own, name, null));

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -148,7 +147,7 @@ public record ResourceDefinition<T>(
           throw new IllegalStateException(table + " has two columns named " + column.name());
         }
       }
-      return new ResourceDefinition<>(schema, name, Objects.requireNonNull(description), operation, columns, pages,
+      return new ResourceDefinition<>(schema, name, description, operation, columns, pages,
           idsOverrideFilters, minPageSize, maxPageSize, pageSizeWithIds, create, defaultParameters);
     }
   }

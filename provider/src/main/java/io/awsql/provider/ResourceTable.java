@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -60,8 +61,9 @@ public final class ResourceTable<T> extends AbstractTable
   /** Column 1 of every table: the account the row came from, chosen by {@code account = / IN}. */
   public static final String ACCOUNT = "account";
   public static final String ACCOUNT_DESCRIPTION =
-      "The 12-digit id of the AWS account that owns the resource. account = / IN (...) chooses among the "
-          + "connection's accounts; otherwise all of them are queried.";
+      "The 12-digit id of the AWS account whose credentials listed the row (not always the owner: see ownerId "
+          + "where a table has one). account = / IN (...) chooses among the connection's accounts; otherwise all "
+          + "of them are queried.";
   static final int REGION_FIELD = 0;
   static final int ACCOUNT_FIELD = 1;
   /** The field of a definition's first column: after region and account. */
@@ -148,12 +150,17 @@ public final class ResourceTable<T> extends AbstractTable
       @Override
       public Enumerator<Object[]> enumerator() {
         List<PagedRows.Source<Located<T>>> sources = new ArrayList<>();
-        MissingEverywhere missing = new MissingEverywhere(plan.locationsDefaulted() ? plan.locationCount() : 1,
-            clients.accounts().size() > 1);
+        MissingEverywhere missing = new MissingEverywhere(plan);
         for (ApiCall call : plan.calls()) {
-          sources.add(new PagedRows.Source<>(located(call), failure -> {
+          AtomicInteger pages = new AtomicInteger();
+          Iterator<List<Located<T>>> counted = PageSource.map(located(call), page -> {
+            pages.incrementAndGet();
+            return page;
+          });
+          sources.add(new PagedRows.Source<>(counted, failure -> {
             AwsQueryException e = SdkFailures.translate(failure, definition.qualifiedName(), call.describe());
-            if (e.awsErrorCode() != null && skipped.contains(e.awsErrorCode())) {
+            // Skipped only when it gave no rows: a call cut short after some pages would be a silent part.
+            if (e.awsErrorCode() != null && skipped.contains(e.awsErrorCode()) && pages.get() == 0) {
               warnings.add(new SQLWarning("Skipped " + call.describe() + " (skipErrors): " + e.getMessage(), "01000",
                   e));
               return null;
@@ -363,36 +370,42 @@ public final class ResourceTable<T> extends AbstractTable
   private record Located<T>(ApiCall call, T item) {}
 
   /**
-   * A named resource (a data store, an image set) lives in one region of one account. When a query leaves
-   * the regions or accounts to the connection, "not found" in some of them only means "not there": those
-   * calls end without rows, and the query fails only if the resource was found in none.
+   * A named resource (a data store, an image set) lives in one region of one account. Where a query leaves
+   * the regions or the accounts to the connection, "not found" in some of them only means "not there": those
+   * calls end without rows, and the query fails only if the resource was found in none. A region or account
+   * the query names is one it expects the resource in: not found there is an error.
    */
   private static final class MissingEverywhere {
-    private final int locations;
-    private final String what;
-    private final Map<Map<String, String>, Map<String, AwsQueryException>> notFound = new HashMap<>();
+    private final ScanPlan plan;
+    /** The calls one resource is looked for in, when the query named neither: the defaulted dimensions. */
+    private final int places;
+    private final Map<String, Map<String, AwsQueryException>> notFound = new HashMap<>();
 
-    /** @param locations the accounts × regions the calls for one set of parameters go to */
-    MissingEverywhere(int locations, boolean severalAccounts) {
-      this.locations = locations;
-      this.what = severalAccounts ? " account-regions" : " regions";
+    MissingEverywhere(ScanPlan plan) {
+      this.plan = plan;
+      this.places = (plan.regionsNamed() ? 1 : plan.regionCount()) * (plan.accountsNamed() ? 1 : plan.accountCount());
     }
 
     synchronized boolean absorb(ApiCall call, AwsQueryException e) {
-      if (locations < 2 || !"42704".equals(e.sqlState()) || call.parameters().isEmpty()) {
+      if (places < 2 || !"42704".equals(e.sqlState()) || call.parameters().isEmpty()) {
         return false;
       }
-      notFound.computeIfAbsent(call.parameters(), p -> new LinkedHashMap<>())
+      // One resource: its parameters, in the region and account the query named, if it did.
+      String resource = call.parameters() + (plan.regionsNamed() ? " " + call.region() : "")
+          + (plan.accountsNamed() ? " " + call.account().describe() : "");
+      notFound.computeIfAbsent(resource, r -> new LinkedHashMap<>())
           .put(call.account().describe() + " " + call.region(), e);
       return true;
     }
 
     synchronized void check() {
       for (Map<String, AwsQueryException> failures : notFound.values()) {
-        if (failures.size() == locations) {
+        if (failures.size() == places) {
           AwsQueryException last = failures.values().iterator().next();
-          throw new AwsQueryException(last.getMessage() + "; not found in any of the connection's " + locations
-              + what + " either", last.sqlState(), last.awsErrorCode(), last.requestId(), last);
+          String where = plan.regionsNamed() ? " accounts" : plan.accountsNamed() || plan.accountCount() == 1
+              ? " regions" : " account-regions";
+          throw new AwsQueryException(last.getMessage() + "; not found in any of the connection's " + places + where
+              + " either", last.sqlState(), last.awsErrorCode(), last.requestId(), last);
         }
       }
     }

@@ -85,7 +85,7 @@ public final class ResourceWriter {
       if (accounts.size() != 1) {
         throw error(where + "no account given, and the connection has several: add an account column, e.g. "
             + example(table, table.create()).replace("(region, ", "(region, account, ")
-                .replace("('us-east-1', ", "('us-east-1', '" + clients.accountId(accounts.get(0)) + "', ")
+                .replace("('us-east-1', ", "('us-east-1', '" + exampleAccount(accounts.get(0)) + "', ")
             + ". Nothing was sent.", "42000");
       }
       return accounts.get(0);
@@ -104,6 +104,11 @@ public final class ResourceWriter {
     }
     throw error(where + "account " + given + " is not among the connection's accounts (" + String.join(", ", known)
         + "); add it to the connection property accounts to create there. Nothing was sent.", "22023");
+  }
+
+  /** An account id for an example: one of the connection's when known, without asking STS in an error path. */
+  private static String exampleAccount(Account account) {
+    return account.knownId() != null ? account.knownId() : "123456789012";
   }
 
   /** The position of {@code column} in the table's rows (after {@code region} and {@code account}). */
@@ -150,10 +155,10 @@ public final class ResourceWriter {
     PendingRow failed = rows.get(failedRow);
     CreateDefinition create = failed.table().create();
     AwsQueryException aws =
-        SdkFailures.translateCreate(failure, create.action(), where(failed.account(), failed.region()));
+        SdkFailures.translateCreate(failure, create.action(), failed.account().where(failed.region()));
     StringBuilder message = new StringBuilder();
     message.append(create.action()).append(" failed for row ").append(failedRow + 1).append(" of ")
-        .append(rows.size()).append(" (").append(where(failed.account(), failed.region())).append(", ")
+        .append(rows.size()).append(" (").append(failed.account().where(failed.region())).append(", ")
         .append(describe(failed.values())).append("): ").append(aws.getMessage()).append('.');
     if (WriteOutcome.of(failure) == WriteOutcome.UNKNOWN) {
       message.append(" Whether row ").append(failedRow + 1).append(" was created is unknown: AWS may have created it "
@@ -165,13 +170,13 @@ public final class ResourceWriter {
       message.append(failedRow == 0 ? "" : " Nothing was created before it.");
     } else {
       message.append(" Created before it: ").append(listed(created.stream()
-          .map(c -> "row " + c.row() + " (" + where(c.account(), c.region()) + ", " + describe(c.values()) + ")")
+          .map(c -> "row " + c.row() + " (" + c.account().where(c.region()) + ", " + describe(c.values()) + ")")
           .toList())).append('.');
     }
     if (failedRow + 1 < rows.size()) {
       List<String> notSent = new ArrayList<>();
       for (int r = failedRow + 1; r < rows.size(); r++) {
-        notSent.add("row " + (r + 1) + " (" + where(rows.get(r).account(), rows.get(r).region()) + ", "
+        notSent.add("row " + (r + 1) + " (" + rows.get(r).account().where(rows.get(r).region()) + ", "
             + describe(rows.get(r).values()) + ")");
       }
       message.append(" Not sent: ").append(listed(notSent)).append('.');
@@ -193,11 +198,6 @@ public final class ResourceWriter {
     return "SELECT * FROM " + row.table().qualifiedName() + " WHERE region = '" + row.region() + "'"
         + (account == null ? "" : " AND account = '" + account + "'")
         + (key == null ? "" : " AND " + key + " = '" + row.values().get(key) + "'");
-  }
-
-  /** Where a row goes, for messages: its region, after its account when the connection has other accounts. */
-  private static String where(Account account, String region) {
-    return account.isCaller() ? region : account.describe() + ", " + region;
   }
 
   private static String describe(Map<String, String> values) {

@@ -61,9 +61,8 @@ final class ScanPlanner<T> {
     List<ApiCall> calls = contradiction ? List.of() : calls(accounts, regions, parameterValues, ids, apiFilters,
         defaultParameters(definition, apiFilters), pageSize(definition, ids != null, rowBudget));
     checkCallCount(calls.size(), accounts.size(), regions.size());
-    boolean locationsDefaulted = !pushed.values.containsKey(ResourceTable.REGION_FIELD)
-        || !pushed.values.containsKey(ResourceTable.ACCOUNT_FIELD);
-    return new ScanPlan(calls, locationsDefaulted, accounts.size() * regions.size(), rowBudget, conjuncts);
+    return new ScanPlan(calls, pushed.values.containsKey(ResourceTable.REGION_FIELD),
+        pushed.values.containsKey(ResourceTable.ACCOUNT_FIELD), regions.size(), accounts.size(), rowBudget, conjuncts);
   }
 
   /**

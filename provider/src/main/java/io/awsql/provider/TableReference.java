@@ -28,10 +28,9 @@ public final class TableReference {
         md.append("| `").append(c.name()).append("` | ").append(c.type().getName()).append(" | ")
             .append(pushdown(c.pushdown())).append(" | ").append(c.description()).append(" |\n");
       }
-      ResourceTable<?> table = new ResourceTable<>(r, null, null);
       if (r.columns().stream().anyMatch(c -> c.pushdown().kind() == ColumnPushdown.Kind.REQUIRED_PARAMETER)) {
         md.append("\nThe API lists nothing without the required columns, so a query must give them, e.g. `")
-            .append(table.exampleQuery()).append("`; otherwise it fails before any request.\n");
+            .append(ScanPlanner.exampleQuery(r)).append("`; otherwise it fails before any request.\n");
       }
       if (r.idsOverrideFilters()) {
         md.append("\nWhen an id list is pushed, the API ignores filters: the filter predicates are then evaluated"
@@ -46,7 +45,9 @@ public final class TableReference {
         md.append("\n### INSERT → ").append(r.create().action()).append("\n\n")
             .append("Each row is one ").append(r.create().action()).append(" call; see [insert.md](insert.md).\n\n")
             .append("| column | also accepted as | required | description |\n|---|---|---|---|\n")
-            .append("| `region` | | when the connection has several regions | the Region to create in |\n");
+            .append("| `region` | | when the connection has several regions | the Region to create in |\n")
+            .append("| `account` | | when the connection has several accounts | the account to create in, one of the ")
+            .append("connection's |\n");
         for (CreateInput in : r.create().inputs()) {
           md.append("| `").append(in.column()).append("` | ")
               .append(in.aliases().stream().map(a -> "`" + a + "`").collect(Collectors.joining(", ")))
@@ -54,7 +55,7 @@ public final class TableReference {
         }
         md.append("\nExample: `").append(ResourceWriter.example(r, r.create())).append("`\n")
             .append("\nThe other columns are set by AWS: naming one in an INSERT is refused before any request. ")
-            .append("`Statement.getGeneratedKeys()` returns one row per created resource: `region`, ")
+            .append("`Statement.getGeneratedKeys()` returns one row per created resource: `region`, `account`, ")
             .append(r.create().keyColumns().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", ")))
             .append(".\n");
       }
