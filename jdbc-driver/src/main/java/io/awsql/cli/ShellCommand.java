@@ -1,6 +1,7 @@
 package io.awsql.cli;
 
 import io.awsql.jdbc.AwsqlDriver;
+import io.awsql.provider.AwsqlProperty;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,15 @@ final class ShellCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Streams io = awsql.streams();
+    // SQLLine shows the URL it connects to (its message, its prompt), and the URL is all it passes on.
+    for (String name : connection.properties().stringPropertyNames()) {
+      if (AwsqlProperty.named(name).map(AwsqlProperty::secret).orElse(false)) {
+        io.err().println("awsql: shell: " + name + " is a secret, and SQLLine would show it with the URL it "
+            + "connects to; use a profile for the base credentials, and exec, serve or a JDBC program for "
+            + name + ".");
+        return ExitCode.USAGE;
+      }
+    }
     List<String> sqlline = new ArrayList<>(List.of("-d", AwsqlDriver.class.getName(), "-u", connection.url(),
         "-n", "", "-p", "", "--connectInteractionMode=notAskCredentials", "--maxWidth=200",
         // AWS calls are not transactional: say so, instead of letting SQLLine ask for REPEATABLE_READ and warn.

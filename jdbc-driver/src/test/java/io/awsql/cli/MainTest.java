@@ -151,4 +151,13 @@ class MainTest {
         "SELECT amiId FROM aws.ec2.store_image_tasks WHERE region = 'eu-west-1' ORDER BY amiId;"), awsql.err());
     assertTrue(awsql.out().contains("'amiId'") || awsql.out().contains("amiId\n"), awsql.out());
   }
+
+  @Test
+  void shellRefusesASecretItWouldShowWithTheUrl() {
+    assertEquals(2, awsql.run("shell", "--local", "--accounts", "210987654321", "--role-name", "Inventory",
+        "--external-id", "do-not-show-7f3a"));
+    assertTrue(awsql.err().contains("externalId is a secret"), awsql.err());
+    assertTrue(!awsql.out().contains("do-not-show-7f3a") && !awsql.err().contains("do-not-show-7f3a"),
+        "the value itself is not echoed");
+  }
 }
