@@ -6,6 +6,7 @@ import io.awsql.localaws.AwsError;
 import io.awsql.localaws.AwsResponse;
 import io.awsql.localaws.Caller;
 import io.awsql.localaws.QueryLists;
+import io.awsql.localaws.QueryXml;
 import io.awsql.localaws.Seed;
 import io.awsql.localaws.ServiceHandler;
 import java.nio.charset.StandardCharsets;
@@ -131,7 +132,7 @@ public final class Images {
     int from = nextToken == null ? 0 : decode(nextToken);
     int size = maxResults == null ? matching.size() : maxResults;
     List<Image> page = matching.subList(Math.min(from, matching.size()), Math.min(from + size, matching.size()));
-    Ec2Xml xml = Ec2Xml.response(DESCRIBE, call.request().requestId()).start("imagesSet");
+    QueryXml xml = Ec2Xml.response(DESCRIBE, call.request().requestId()).start("imagesSet");
     for (Image image : page) {
       xml.start("item")
           .element("imageId", image.imageId())

@@ -6,6 +6,7 @@ import io.awsql.localaws.AwsError;
 import io.awsql.localaws.AwsResponse;
 import io.awsql.localaws.Caller;
 import io.awsql.localaws.QueryLists;
+import io.awsql.localaws.QueryXml;
 import io.awsql.localaws.Seed;
 import io.awsql.localaws.ServiceHandler;
 import java.time.Clock;
@@ -254,7 +255,7 @@ public final class StoreImageTasks {
     }
     Ec2Params.authorize(call, caller, dryRun);
 
-    Ec2Xml xml = Ec2Xml.response(DESCRIBE, call.request().requestId());
+    QueryXml xml = Ec2Xml.response(DESCRIBE, call.request().requestId());
     List<StoreImageTask> found;
     PageToken next = null;
     if (!imageIds.isEmpty()) {

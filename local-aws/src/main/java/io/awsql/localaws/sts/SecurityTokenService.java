@@ -5,6 +5,7 @@ import io.awsql.localaws.AwsError;
 import io.awsql.localaws.AwsResponse;
 import io.awsql.localaws.Caller;
 import io.awsql.localaws.QueryLists;
+import io.awsql.localaws.QueryXml;
 import io.awsql.localaws.ServiceHandler;
 import io.awsql.localaws.SessionCredentials;
 import java.time.Duration;
@@ -66,11 +67,10 @@ public final class SecurityTokenService {
 
   /** Everyone may call it, whatever their permissions, as in AWS. */
   private AwsResponse getCallerIdentity(ServiceHandler.Call call, Caller caller) {
-    return AwsResponse.ok(StsXml.CONTENT_TYPE, StsXml.result(GET_CALLER_IDENTITY)
+    return AwsResponse.ok(StsXml.CONTENT_TYPE, StsXml.finish(StsXml.result(GET_CALLER_IDENTITY)
         .element("Arn", caller.arn())
         .element("UserId", caller.userId())
-        .element("Account", caller.account())
-        .finish(call.request().requestId()));
+        .element("Account", caller.account()), call.request().requestId()));
   }
 
   private AwsResponse assumeRole(ServiceHandler.Call call, Caller caller) {
@@ -147,7 +147,7 @@ public final class SecurityTokenService {
 
     SessionCredentials.Session session = sessions.issue(account, roleName, sessionName,
         Duration.ofSeconds(duration), chained);
-    StsXml xml = StsXml.result(ASSUME_ROLE)
+    QueryXml xml = StsXml.result(ASSUME_ROLE)
         .start("Credentials")
         .element("AccessKeyId", session.accessKeyId())
         .element("SecretAccessKey", session.secretAccessKey())
@@ -163,7 +163,7 @@ public final class SecurityTokenService {
       xml.element("PackedPolicySize", packed);
     }
     xml.element("SourceIdentity", sourceIdentity);
-    return AwsResponse.ok(StsXml.CONTENT_TYPE, xml.finish(call.request().requestId()));
+    return AwsResponse.ok(StsXml.CONTENT_TYPE, StsXml.finish(xml, call.request().requestId()));
   }
 
   /**
