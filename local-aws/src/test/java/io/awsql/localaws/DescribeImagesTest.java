@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.awsql.localaws.ec2.Images;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +40,7 @@ class DescribeImagesTest {
     List<String> taskAmis = aws.storeImageTasks().all("us-east-1").stream().map(t -> t.amiId()).distinct().toList();
     assertTrue(own.stream().map(Image::imageId).toList().containsAll(taskAmis), own + " / " + taskAmis);
     Image first = own.get(0);
-    assertEquals(Images.ACCOUNT, first.ownerId());
+    assertEquals(Accounts.BASE, first.ownerId());
     assertNotNull(first.name());
     assertNotNull(first.creationDate());
     assertEquals("available", first.stateAsString());

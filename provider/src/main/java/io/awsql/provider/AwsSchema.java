@@ -16,9 +16,6 @@ import org.apache.calcite.schema.impl.AbstractSchema;
  * tables, all reading AWS through one connection's clients.
  */
 public final class AwsSchema extends AbstractSchema implements AutoCloseable {
-  /** Every resource awsql maps ({@link Resources}). */
-  public static final List<ResourceDefinition<?>> RESOURCES = Resources.ALL;
-
   private final ConnectionSettings settings;
   private final AwsClients clients;
   private final ExecutorService executor;
@@ -36,7 +33,7 @@ public final class AwsSchema extends AbstractSchema implements AutoCloseable {
       return t;
     });
     Map<String, Map<String, Table>> tablesByService = new LinkedHashMap<>();
-    for (ResourceDefinition<?> definition : RESOURCES) {
+    for (ResourceDefinition<?> definition : Resources.ALL) {
       tablesByService.computeIfAbsent(definition.schema(), s -> new LinkedHashMap<>())
           .put(definition.name(), new ResourceTable<>(definition, clients, executor, writes, settings));
     }

@@ -1,7 +1,6 @@
 package io.awsql.localaws.ec2;
 
 import io.awsql.localaws.AccountRegion;
-import io.awsql.localaws.Accounts;
 import io.awsql.localaws.AwsError;
 import io.awsql.localaws.AwsResponse;
 import io.awsql.localaws.Caller;
@@ -31,8 +30,6 @@ import java.util.regex.Pattern;
  * owned by the seeded account for each AMI of its seed, and two public Amazon images per region, seen by all.
  */
 public final class Images {
-  /** The base account, as before accounts: use {@link Accounts#BASE}. */
-  public static final String ACCOUNT = Accounts.BASE;
   static final String AMAZON = "137112412989";
   static final String DESCRIBE = "DescribeImages";
   private static final Pattern PARAMETERS = Pattern.compile("ImageId\\.\\d+|Owner\\.\\d+|ExecutableBy\\.\\d+"
@@ -53,11 +50,6 @@ public final class Images {
   private final Map<AccountRegion, Map<String, Image>> owned = new ConcurrentHashMap<>();
   /** Public images, per region: every account sees them. */
   private final Map<String, Map<String, Image>> publicImages = new ConcurrentHashMap<>();
-
-  /** The AMIs of a region's seed, as images of the base account, and two public Amazon images. */
-  public void load(String region, Seed.RegionSeed seed, Instant now) {
-    load(Accounts.BASE, region, seed, now);
-  }
 
   /** The AMIs of a region's seed, as images of {@code account}, and two public Amazon images in the region. */
   public void load(String account, String region, Seed.RegionSeed seed, Instant now) {

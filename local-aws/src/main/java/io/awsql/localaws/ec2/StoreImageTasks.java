@@ -83,11 +83,6 @@ public final class StoreImageTasks {
     this.clock = clock;
   }
 
-  /** Adds one region's seeded AMIs, buckets and tasks to the base account. */
-  public void load(String region, Seed.RegionSeed seed) {
-    load(Accounts.BASE, region, seed);
-  }
-
   /** Adds one region's seeded AMIs, buckets and tasks to an account; relative times count back from now. */
   public void load(String account, String region, Seed.RegionSeed seed) {
     Region r = region(new AccountRegion(account, region));

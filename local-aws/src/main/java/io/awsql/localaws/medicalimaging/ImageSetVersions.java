@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.awsql.localaws.AccountRegion;
-import io.awsql.localaws.Accounts;
 import io.awsql.localaws.AwsError;
 import io.awsql.localaws.AwsResponse;
 import io.awsql.localaws.Caller;
@@ -75,11 +74,6 @@ public final class ImageSetVersions {
 
   /** An image set: its versions, newest (highest versionId) first. */
   public record ImageSet(String id, boolean conflict, List<Version> versions) {}
-
-  /** Adds one region's seeded data stores to the base account. */
-  public void load(String region, Seed.RegionSeed seed) {
-    load(Accounts.BASE, region, seed);
-  }
 
   /** Adds one region's seeded data stores to an account; relative times count back from the clock's now. */
   public void load(String account, String region, Seed.RegionSeed seed) {
