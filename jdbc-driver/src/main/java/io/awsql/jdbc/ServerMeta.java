@@ -3,6 +3,7 @@ package io.awsql.jdbc;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -14,6 +15,8 @@ import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.jdbc.StatementInfo;
+import org.apache.calcite.avatica.jdbc.StatementWarnings;
 import org.apache.calcite.avatica.proto.Requests;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
 import org.apache.calcite.avatica.remote.TypedValue;
@@ -201,7 +204,7 @@ final class ServerMeta extends JdbcMeta {
       PrepareCallback callback) throws NoSuchStatementException {
     return answer(() -> running(() -> {
       checkStatement(h);
-      return super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
+      return logWarnings(h, super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback));
     }));
   }
 
@@ -214,7 +217,11 @@ final class ServerMeta extends JdbcMeta {
     }
     try {
       checkStatement(h);
-      return super.fetch(h, offset, fetchMaxRowCount);
+      Frame frame = super.fetch(h, offset, fetchMaxRowCount);
+      if (frame.done) {
+        logWarnings(h);
+      }
+      return frame;
     } catch (RuntimeException e) {
       throw toClient(e);
     } finally {
@@ -227,8 +234,28 @@ final class ServerMeta extends JdbcMeta {
       throws NoSuchStatementException {
     return answer(() -> running(() -> {
       checkStatement(h);
-      return super.execute(h, parameterValues, maxRowsInFirstFrame);
+      return logWarnings(h, super.execute(h, parameterValues, maxRowsInFirstFrame));
     }));
+  }
+
+  /** As {@link #logWarnings(StatementHandle)}, when the first frame already holds every row. */
+  private ExecuteResult logWarnings(StatementHandle h, ExecuteResult result) {
+    if (result.resultSets.stream().anyMatch(r -> r.firstFrame != null && r.firstFrame.done)) {
+      logWarnings(h);
+    }
+    return result;
+  }
+
+  /**
+   * Logs the warnings of a statement whose rows have all been read (the accounts and regions skipErrors
+   * skipped): Avatica's protocol carries no warnings, so a thin client cannot see them, and the server's log
+   * is where they can be found.
+   */
+  private void logWarnings(StatementHandle h) {
+    StatementInfo info = getStatementCache().getIfPresent(h.id);
+    for (SQLWarning w = info == null ? null : StatementWarnings.of(info); w != null; w = w.getNextWarning()) {
+      log.println("awsql serve: warning: [" + w.getSQLState() + "] " + SqlErrors.oneLine(w.getMessage()));
+    }
   }
 
   @Override

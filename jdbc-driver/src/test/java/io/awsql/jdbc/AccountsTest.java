@@ -11,6 +11,7 @@ import io.awsql.localaws.Fault;
 import io.awsql.localaws.FaultRule;
 import io.awsql.localaws.LoggedRequest;
 import io.awsql.localaws.SessionCredentials;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -193,10 +194,16 @@ class AccountsTest {
   }
 
   @Test
-  void throughServeSkipErrorsGivesTheSameRows() throws SQLException {
+  void throughServeSkipErrorsGivesTheSameRowsAndTheServerLogsWhatItSkipped() throws SQLException {
     String accounts = TWO_ACCOUNTS + "," + REFUSING;
-    assertEquals(tasks(connect(Clients.IN_PROCESS, accounts, "--skip-errors", "AccessDenied"), ""),
-        tasks(connect(Clients.THIN, accounts, "--skip-errors", "AccessDenied"), ""));
+    Map<String, Map<String, Set<String>>> inProcess = tasks(connect(Clients.IN_PROCESS, accounts, "--skip-errors",
+        "AccessDenied"), "");
+    assertEquals(inProcess, tasks(connect(Clients.THIN, accounts, "--skip-errors", "AccessDenied"), ""));
+    // Avatica's protocol carries no warnings: the server's log has them.
+    String log = opened.serverLog.toString(StandardCharsets.UTF_8);
+    for (String region : List.of("us-east-1", "us-west-2")) {
+      assertTrue(log.contains("awsql serve: warning: [01000] Skipped account " + REFUSING + ", " + region), log);
+    }
   }
 
   @Test
