@@ -14,7 +14,8 @@ public record AccessKey(String accessKeyId, String secretAccessKey, Set<String> 
 
   /** A key that may only read (Describe and List calls), for trying permission errors. */
   public static final AccessKey READ_ONLY = new AccessKey("AKIALOCALAWSREADONLY",
-      "localaws/read/only/secret/key/000000000", Set.of("DescribeStoreImageTasks", "ListImageSetVersions"));
+      "localaws/read/only/secret/key/000000000", Set.of("DescribeStoreImageTasks", "ListImageSetVersions",
+      "DescribeSnapshots"));
 
   /** A key that may call nothing. */
   public static final AccessKey NO_ACCESS =

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.awsql.localaws.ec2.Ec2Action;
 import io.awsql.localaws.ec2.Ec2QueryHandler;
 import io.awsql.localaws.ec2.Images;
+import io.awsql.localaws.ec2.Snapshots;
 import io.awsql.localaws.ec2.StoreImageTasks;
 import io.awsql.localaws.medicalimaging.ImageSetVersions;
 import io.awsql.localaws.medicalimaging.MedicalImagingHandler;
@@ -63,6 +64,7 @@ public final class LocalAws implements AutoCloseable {
   private final StoreImageTasks storeImageTasks;
   private final ImageSetVersions imageSetVersions;
   private final Images images = new Images();
+  private final Snapshots snapshots = new Snapshots();
   private final SessionCredentials sessions;
 
   private LocalAws(Builder b) throws IOException {
@@ -77,6 +79,7 @@ public final class LocalAws implements AutoCloseable {
     }
     List<Ec2Action> ec2 = new ArrayList<>(storeImageTasks.actions());
     ec2.addAll(images.actions());
+    ec2.addAll(snapshots.actions());
     // STS first: it shares EC2's path and is told apart by its signing name or API version.
     this.handlers = List.of(new StsQueryHandler(new SecurityTokenService(sessions).actions()),
         new Ec2QueryHandler(ec2), new MedicalImagingHandler(imageSetVersions.routes()));
@@ -152,6 +155,7 @@ public final class LocalAws implements AutoCloseable {
     regions.forEach((region, regionSeed) -> {
       storeImageTasks.load(account, region, regionSeed);
       images.load(account, region, regionSeed, now);
+      snapshots.load(account, region, regionSeed, now);
       imageSetVersions.load(account, region, regionSeed);
     });
   }

@@ -85,7 +85,8 @@ public final class LocalAwsMain {
            or: java -jar local-aws/target/awsql-local-aws-<version>-all.jar [options]
 
         Serves a local, wire-compatible AWS endpoint on 127.0.0.1 with demo data, until stopped:
-          EC2 (Query protocol)         DescribeStoreImageTasks, CreateStoreImageTask, DescribeImages
+          EC2 (Query protocol)         DescribeStoreImageTasks, CreateStoreImageTask, DescribeImages,
+                                       DescribeSnapshots
           HealthImaging (REST-JSON)    ListImageSetVersions
           STS (Query protocol)         GetCallerIdentity, AssumeRole
 

@@ -87,6 +87,7 @@ class BotocoreSignaturesTest {
           List.of("ec2", "create-store-image-task", "--region", "us-east-1", "--image-id", "ami-0a1b2c3d4e5f60005",
               "--bucket", "acme-ami-archive"),
           List.of("ec2", "describe-images", "--owners", "self", "--region", "us-east-1"),
+          List.of("ec2", "describe-snapshots", "--owner-ids", "self", "--region", "us-east-1"),
           List.of("medical-imaging", "list-image-set-versions", "--region", "us-east-1", "--datastore-id",
               "a1b2c3d4e5f60718293a4b5c6d7e8f90", "--image-set-id", "0123456789abcdef0123456789abcdef"))) {
         List<String> full = new ArrayList<>(List.of("aws"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.awsql.localaws.ec2.Images;
+import io.awsql.localaws.ec2.Snapshots;
 import io.awsql.localaws.ec2.StoreImageTasks;
 import io.awsql.localaws.medicalimaging.ImageSetVersions;
 import java.io.ByteArrayOutputStream;
@@ -79,6 +80,7 @@ class SeedTest {
     List<String> served = new ArrayList<>();
     new StoreImageTasks(Clock.systemUTC()).actions().forEach(a -> served.add(a.name()));
     new Images().actions().forEach(a -> served.add(a.name()));
+    new Snapshots().actions().forEach(a -> served.add(a.name()));
     new ImageSetVersions(Clock.systemUTC()).routes()
         .forEach(r -> served.add(r.action()));
     assertTrue(served.size() >= 4, "" + served);

@@ -1,6 +1,7 @@
 package io.awsql.provider;
 
 import io.awsql.provider.ec2.ImagesResource;
+import io.awsql.provider.ec2.SnapshotsResource;
 import io.awsql.provider.ec2.StoreImageTasksResource;
 import io.awsql.provider.medicalimaging.ImageSetVersionsResource;
 import java.util.HashSet;
@@ -16,7 +17,8 @@ public final class Resources {
   public static final List<ResourceDefinition<?>> ALL = of(
       StoreImageTasksResource.DEFINITION,
       ImageSetVersionsResource.DEFINITION,
-      ImagesResource.DEFINITION);
+      ImagesResource.DEFINITION,
+      SnapshotsResource.DEFINITION);
 
   private Resources() {}
 

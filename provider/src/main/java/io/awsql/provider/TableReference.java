@@ -37,7 +37,7 @@ public final class TableReference {
             + " by awsql.\n");
       }
       if (r.maxPageSize() > 0) {
-        md.append("Pages of up to ").append(r.maxPageSize()).append(" items are requested")
+        md.append("\nPages of up to ").append(r.maxPageSize()).append(" items are requested")
             .append(r.pageSizeWithIds() ? "" : " (no page size is sent with an id list, as the API requires)")
             .append(".\n");
       }
