@@ -219,12 +219,7 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
       if (worker.future != null) {
         worker.future.cancel(true);
       }
-      Thread thread = worker.thread;
-      if (thread != null) {
-        // Should the worker end just now and its pooled thread start another read, that read is aborted
-        // instead: it fails with an I/O error and is retried, as any read cut off is.
-        abortCallOf.accept(thread);
-      }
+      worker.abortCall();
     }
   }
 
@@ -241,18 +236,37 @@ final class PagedRows<T> implements Enumerator<Object[]>, AutoCloseable {
     int pagesTaken;
     volatile Future<?> future;
     /** The thread fetching, while it runs. */
-    volatile Thread thread;
+    Thread thread;
+    /** Held while the thread is set or cleared, and while aborting: see {@link #abortCall()}. */
+    private final Object running = new Object();
 
     Worker(Source<T> source) {
       this.source = source;
     }
 
+    /**
+     * Aborts the AWS call this worker's thread is waiting on, only while the thread still works for this
+     * worker: the lock keeps the thread from leaving for another worker (another query's call on a pooled
+     * thread) between the check and the abort, which would cut that call short instead.
+     */
+    void abortCall() {
+      synchronized (running) {
+        if (thread != null) {
+          abortCallOf.accept(thread);
+        }
+      }
+    }
+
     void run() {
-      thread = Thread.currentThread();
+      synchronized (running) {
+        thread = Thread.currentThread();
+      }
       try {
         fetch();
       } finally {
-        thread = null;
+        synchronized (running) {
+          thread = null;
+        }
         startNext();
       }
     }
