@@ -108,4 +108,17 @@ class AuthTest {
     assertTrue(response.body().contains("<Code>" + code + "</Code>"), response.body());
     assertTrue(response.body().contains(mentioned), response.body());
   }
+
+  @Test
+  void theReadOnlyKeyMayCallEveryDescribeAndListAndNothingElse() {
+    for (String read : new String[] {"DescribeStoreImageTasks", "DescribeImages", "DescribeSnapshots",
+        "ListImageSetVersions"}) {
+      assertTrue(AccessKey.READ_ONLY.mayCall(read), read);
+    }
+    for (String write : new String[] {"CreateStoreImageTask", "AssumeRole"}) {
+      assertTrue(!AccessKey.READ_ONLY.mayCall(write), write);
+    }
+    assertTrue(!AccessKey.NO_ACCESS.mayCall("DescribeImages"));
+    assertTrue(AccessKey.DEMO.mayCall("CreateStoreImageTask"));
+  }
 }
