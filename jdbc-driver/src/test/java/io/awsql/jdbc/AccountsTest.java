@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -36,7 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * account, {@code account =} pushdown, a role that refuses (failing by default, skipped with a warning under
  * skipErrors), and INSERT into a chosen account; in process and through {@code awsql serve}.
  */
-class AccountsTest {
+class AccountsTest extends EndpointPerTest {
   static final String BASE = "123456789012";
   static final String SECOND = "210987654321";
   /** local-aws's demo trust rule: this account's roles refuse every caller. */
@@ -44,24 +43,14 @@ class AccountsTest {
   static final String REGIONS = "us-east-1,us-west-2";
   static final String TWO_ACCOUNTS = BASE + "," + SECOND;
 
-  private final LocalEndpoint local = new LocalEndpoint();
-  private final Clients.Opened opened = new Clients.Opened();
-
-  @AfterEach
-  void close() throws Exception {
-    opened.close();
-    local.close();
-  }
-
   private Connection connect(Clients client, String accounts, String... more) throws SQLException {
     List<String> options = new ArrayList<>(List.of("--accounts", accounts, "--role-name", "Inventory"));
     options.addAll(List.of(more));
-    return client.connect(opened, local.aws.endpoint().toString(), AccessKey.DEMO, REGIONS,
-        options.toArray(String[]::new));
+    return connectTo(client, REGIONS, options.toArray(String[]::new));
   }
 
   private Connection connectAsCaller(Clients client) throws SQLException {
-    return client.connect(opened, local.aws.endpoint().toString(), AccessKey.DEMO, REGIONS);
+    return connectTo(client, REGIONS);
   }
 
   /** Store tasks per account and region: {account → {region → amiIds}}. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.awsql.localaws.AccessKey;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -14,8 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,24 +22,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * getTypeInfo for a user-defined type, and appends NOT NULL itself from NULLABLE; so the column rows must
  * name plain types of getTypeInfo, with real sizes, or the tool prints "VARCHAR NOT NULL NOT NULL" and warns.
  */
-class CatalogCrawlTest {
-  private LocalEndpoint local;
-  private Clients.Opened opened;
-
-  @BeforeEach
-  void start() {
-    local = new LocalEndpoint();
-    opened = new Clients.Opened();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    opened.close();
-    local.close();
-  }
+class CatalogCrawlTest extends EndpointPerTest {
 
   private Connection connect(Clients client, String... options) throws SQLException {
-    return client.connect(opened, local.aws.endpoint().toString(), AccessKey.DEMO, "us-east-1", options);
+    return connectTo(client, "us-east-1", options);
   }
 
   @ParameterizedTest

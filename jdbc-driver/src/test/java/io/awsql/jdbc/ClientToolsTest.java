@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.awsql.localaws.AccessKey;
 import io.awsql.localaws.LoggedRequest;
 import java.math.BigDecimal;
 import java.net.URL;
@@ -23,7 +22,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,28 +32,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  * literals), read typed values, and see the same UTC times whatever their JVM's zone (these tests run in
  * America/New_York), in process and through {@code awsql serve}.
  */
-class ClientToolsTest {
+class ClientToolsTest extends EndpointPerTest {
   private static final String TASKS = "aws.ec2.store_image_tasks";
   private static final String VERSIONS = "aws.medical_imaging.image_set_versions";
   private static final String REGIONS = "us-east-1,us-west-2,eu-west-1";
-  private LocalEndpoint local;
-  private Clients.Opened opened;
 
   @BeforeEach
   void start() {
     assertFalse(TimeZone.getDefault().getID().equals("UTC"), "the time checks need a JVM zone other than UTC");
-    local = new LocalEndpoint();
-    opened = new Clients.Opened();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    opened.close();
-    local.close();
   }
 
   private Connection connect(Clients client, String regions) throws SQLException {
-    return client.connect(opened, local.aws.endpoint().toString(), AccessKey.DEMO, regions);
+    return connectTo(client, regions);
   }
 
   private static List<Map<String, Object>> query(PreparedStatement ps, Object... values) throws SQLException {

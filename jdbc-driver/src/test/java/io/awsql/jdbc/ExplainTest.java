@@ -3,7 +3,6 @@ package io.awsql.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.awsql.localaws.AccessKey;
 import io.awsql.localaws.LoggedRequest;
 import io.awsql.localaws.SeedGenerator;
 import java.sql.Connection;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,21 +21,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * plan text, the rows and local-aws's request log agree; in process and through {@code awsql serve}.
  * Planning itself sends no request.
  */
-class ExplainTest {
+class ExplainTest extends EndpointPerTest {
   private static final String TASKS = "aws.ec2.store_image_tasks";
   private static final String DEMO_REGIONS = "us-east-1,us-west-2,eu-west-1";
 
-  private final LocalEndpoint local = new LocalEndpoint();
-  private final Clients.Opened opened = new Clients.Opened();
-
-  @AfterEach
-  void close() throws Exception {
-    opened.close();
-    local.close();
-  }
-
   private Connection connect(Clients client, String regions, String... options) throws SQLException {
-    return client.connect(opened, local.aws.endpoint().toString(), AccessKey.DEMO, regions, options);
+    return connectTo(client, regions, options);
   }
 
   /** The {@code aws=[...]} of the plan's only AWS scan; asserts planning sent nothing. */

@@ -2,14 +2,11 @@ package io.awsql.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.awsql.localaws.AccessKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -18,25 +15,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * ILIKE, JSON and string functions of other databases, and headings for unnamed expressions. The same in
  * process and through {@code awsql serve}, where the server parses.
  */
-class ForgivingDialectTest {
+class ForgivingDialectTest extends EndpointPerTest {
   private static final String TABLE = "aws.ec2.store_image_tasks";
-  private LocalEndpoint local;
-  private Clients.Opened opened;
-
-  @BeforeEach
-  void start() {
-    local = new LocalEndpoint();
-    opened = new Clients.Opened();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    opened.close();
-    local.close();
-  }
 
   private Connection connect(Clients client) throws SQLException {
-    return client.connect(opened, local.aws.endpoint().toString(), AccessKey.DEMO, "us-east-1");
+    return connectTo(client, "us-east-1");
   }
 
   @ParameterizedTest

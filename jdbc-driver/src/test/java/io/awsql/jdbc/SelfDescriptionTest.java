@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.awsql.localaws.AccessKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,26 +18,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and call getTypeMap() while setting up. Read-only is exactly when INSERT is refused: readOnly=true, or
  * {@code awsql serve} without --allow-writes.
  */
-class SelfDescriptionTest {
+class SelfDescriptionTest extends EndpointPerTest {
   private static final String INSERT = "INSERT INTO aws.ec2.store_image_tasks (region, amiId, bucket) VALUES "
       + "('us-east-1', 'ami-0a1b2c3d4e5f60005', 'acme-ami-archive')";
-  private LocalEndpoint local;
-  private Clients.Opened opened;
-
-  @BeforeEach
-  void start() {
-    local = new LocalEndpoint();
-    opened = new Clients.Opened();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    opened.close();
-    local.close();
-  }
 
   private Connection connect(Clients client, String... options) throws SQLException {
-    return client.connect(opened, local.aws.endpoint().toString(), AccessKey.DEMO, "us-east-1", options);
+    return connectTo(client, "us-east-1", options);
   }
 
   @ParameterizedTest

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.awsql.localaws.AccessKey;
 import io.awsql.localaws.LoggedRequest;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -22,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,26 +30,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * cannot do), the same in process and through {@code awsql serve}: same update counts, rows and SQLStates,
  * with exactly the Create calls expected reaching local-aws.
  */
-class StatementsTest {
+class StatementsTest extends EndpointPerTest {
   private static final String TABLE = "aws.ec2.store_image_tasks";
   private static final String INSERT = "INSERT INTO " + TABLE + " (region, amiId, bucket) VALUES ";
-  private LocalEndpoint local;
-  private Clients.Opened opened;
-
-  @BeforeEach
-  void start() {
-    local = new LocalEndpoint();
-    opened = new Clients.Opened();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    opened.close();
-    local.close();
-  }
 
   private Connection connect(Clients client, String... options) throws SQLException {
-    return client.connect(opened, local.aws.endpoint().toString(), AccessKey.DEMO, "us-east-1", options);
+    return connectTo(client, "us-east-1", options);
   }
 
   private List<String> createdAmis() {
