@@ -24,21 +24,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** INSERT → CreateStoreImageTask, end to end: what is sent, what a later SELECT sees, what is refused. */
-class InsertTest {
+class InsertTest extends EndpointPerTest {
   private static final String TABLE = "aws.ec2.store_image_tasks";
-  private LocalEndpoint local;
   private Connection connection;
 
   @BeforeEach
-  void start() throws SQLException {
-    local = new LocalEndpoint();
+  void connect() throws SQLException {
     connection = local.connect("us-east-1");
   }
 
   @AfterEach
-  void stop() throws SQLException {
-    connection.close();
-    local.close();
+  void disconnect() throws SQLException {
+    connection.close(); // before EndpointPerTest closes the endpoint
   }
 
   private int update(String sql) throws SQLException {

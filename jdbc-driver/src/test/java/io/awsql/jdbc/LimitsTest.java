@@ -18,27 +18,14 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A query never waits on AWS longer than it was told to, stops when cancelled, and does bounded work:
  * timeouts, cancel, calls at once and calls in all, against a slow local-aws.
  */
-class LimitsTest {
+class LimitsTest extends EndpointPerTest {
   private static final String SCAN = "SELECT amiId FROM aws.ec2.store_image_tasks";
-  private LocalEndpoint local;
-
-  @BeforeEach
-  void start() {
-    local = new LocalEndpoint();
-  }
-
-  @AfterEach
-  void stop() {
-    local.close();
-  }
 
   private static int drain(ResultSet rs) throws SQLException {
     int rows = 0;

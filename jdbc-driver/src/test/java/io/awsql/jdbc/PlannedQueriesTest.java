@@ -3,7 +3,6 @@ package io.awsql.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.awsql.localaws.AccessKey;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,21 +23,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** A connection reuses the plan of a query text it has run before; each run still asks AWS afresh. */
-class PlannedQueriesTest {
+class PlannedQueriesTest extends EndpointPerTest {
   private static final String TABLE = "aws.ec2.store_image_tasks";
-  private LocalEndpoint local;
   private Connection connection;
 
   @BeforeEach
-  void start() throws SQLException {
-    local = new LocalEndpoint();
+  void connect() throws SQLException {
     connection = local.connect("us-east-1");
   }
 
   @AfterEach
-  void stop() throws SQLException {
-    connection.close();
-    local.close();
+  void disconnect() throws SQLException {
+    connection.close(); // before EndpointPerTest closes the endpoint
   }
 
   private long count() throws SQLException {
@@ -65,18 +61,15 @@ class PlannedQueriesTest {
   @EnumSource(Clients.class)
   void runAgainThroughServeOrInProcessTheAnswerIsCurrent(Clients client) throws Exception {
     String sql = "SELECT amiId FROM " + TABLE + " WHERE bucket = 'acme-dr-backups'";
-    try (Clients.Opened opened = new Clients.Opened()) {
-      Connection c = client.connect(opened, local.aws.endpoint().toString(), AccessKey.DEMO,
-          "us-east-1", "--allow-writes");
-      int before = LocalEndpoint.query(c, sql).size();
-      try (Statement s = c.createStatement()) {
-        s.executeUpdate("INSERT INTO " + TABLE + " (region, amiId, bucket)"
-            + " VALUES ('us-east-1', 'ami-0a1b2c3d4e5f60006', 'acme-dr-backups')");
-      }
-      local.aws.requestLog().clear();
-      assertEquals(before + 1, LocalEndpoint.query(c, sql).size());
-      assertEquals(1, local.describes().size());
+    Connection c = connectTo(client, "us-east-1", "--allow-writes");
+    int before = LocalEndpoint.query(c, sql).size();
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO " + TABLE + " (region, amiId, bucket)"
+          + " VALUES ('us-east-1', 'ami-0a1b2c3d4e5f60006', 'acme-dr-backups')");
     }
+    local.aws.requestLog().clear();
+    assertEquals(before + 1, LocalEndpoint.query(c, sql).size());
+    assertEquals(1, local.describes().size());
   }
 
   @Test

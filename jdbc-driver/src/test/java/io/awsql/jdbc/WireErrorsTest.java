@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.calcite.avatica.AvaticaSqlException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,21 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the same SQLState and the same one-line message (Avatica's client puts "Error 0 (STATE) : Error while
  * executing SQL ..." before it), and no server stack trace.
  */
-class WireErrorsTest {
+class WireErrorsTest extends EndpointPerTest {
   private static final String TASKS = "aws.ec2.store_image_tasks";
   private static final String VERSIONS = "aws.medical_imaging.image_set_versions";
   private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-  private LocalEndpoint local;
-
-  @BeforeEach
-  void start() {
-    local = new LocalEndpoint();
-  }
-
-  @AfterEach
-  void stop() {
-    local.close();
-  }
 
   /** One failing statement and how the connection is made. */
   record Case(String state, String sql, AccessKey key, boolean unreachable, boolean faulty, String... options) {
